@@ -1,0 +1,2 @@
+// Placeholder until the host lands; replaced in the next commit.
+Console.WriteLine("newsagg");
