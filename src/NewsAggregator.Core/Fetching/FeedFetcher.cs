@@ -395,7 +395,7 @@ public sealed class FeedFetcher : IDisposable
 
     // The failures a network fetch can produce; anything else is a bug and is left to surface.
     private static bool IsFetchProblem(Exception ex) =>
-        ex is HttpRequestException or IOException or SocketException or OperationCanceledException or RefusedAddressException;
+        ex is HttpRequestException or IOException or InvalidDataException or SocketException or OperationCanceledException or RefusedAddressException;
 
     private static bool IsHttp(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(url.Host);
