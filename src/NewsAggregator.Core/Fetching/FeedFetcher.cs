@@ -124,10 +124,7 @@ public sealed class FeedFetcher : IDisposable
         {
             var url = trace.Current;
             if (PreCheckHost(url) is { } refusal)
-            {
-                _logger.LogWarning("Refused {Url}: {Reason}", url, refusal);
                 return trace.Fail(FetchFailureKind.RefusedAddress, refusal);
-            }
 
             // Waiting for a slot counts within the deadline: the token already carries it.
             var slot = _hostSlots.GetOrAdd(url.IdnHost.ToLowerInvariant(), _ => new SemaphoreSlim(_options.MaxConcurrentPerHost));
@@ -405,7 +402,12 @@ public sealed class FeedFetcher : IDisposable
 
     private void Log(FetchResult result)
     {
-        if (result.IsFailure)
+        if (result.Failure == FetchFailureKind.RefusedAddress)
+        {
+            // A refused address may be an SSRF attempt through a feed URL or a redirect: worth an operator's look.
+            _logger.LogWarning("Fetch of {Url} refused: {Error}", result.RequestedUrl, result.Error);
+        }
+        else if (result.IsFailure)
         {
             _logger.LogInformation("Fetch of {Url} failed: {Failure} {Error} after {ElapsedMs} ms",
                 result.RequestedUrl, result.Failure, result.Error, (long)result.Elapsed.TotalMilliseconds);

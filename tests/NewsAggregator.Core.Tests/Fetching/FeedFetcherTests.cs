@@ -123,6 +123,28 @@ public sealed class FeedFetcherTests(FeedServerFixture server) : IClassFixture<F
     }
 
     [Theory]
+    [InlineData("120", 120)]
+    [InlineData(" 0 ", 0)]
+    [InlineData("Tue, 01 Jan 2030 00:02:00 GMT", 120)]
+    [InlineData("Mon, 31 Dec 2029 23:00:00 GMT", 0)]
+    public void ParseRetryAfter_SecondsOrDate_ConvertsToDelay(string value, int seconds)
+    {
+        var fetcher = CreateFetcher(time: new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), fetcher.ParseRetryAfter(value));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("soon")]
+    [InlineData("-5")]
+    public void ParseRetryAfter_Unusable_ReturnsNull(string? value)
+    {
+        Assert.Null(CreateFetcher().ParseRetryAfter(value));
+    }
+
+    [Theory]
     [InlineData(500, FetchFailureKind.ServerError)]
     [InlineData(502, FetchFailureKind.ServerError)]
     [InlineData(503, FetchFailureKind.ServerError)]
