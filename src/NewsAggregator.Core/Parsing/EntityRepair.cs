@@ -9,7 +9,8 @@ namespace NewsAggregator.Core.Parsing;
 /// The one repair we allow on a document that is not well-formed: the mistakes publishers make most often and that
 /// have exactly one sensible reading. HTML named entities (&amp;nbsp; &amp;eacute;) become numeric character
 /// references, an ampersand that starts no reference becomes &amp;amp;, and characters XML forbids (control
-/// characters pasted from word processors) are dropped. Anything else stays an error.
+/// characters pasted from word processors) are dropped, and a final end tag missing its '&gt;' is closed. Anything
+/// else stays an error.
 /// </summary>
 internal static partial class EntityRepair
 {
@@ -40,7 +41,27 @@ internal static partial class EntityRepair
             i++;
         }
 
+        CloseFinalEndTag(output);
         return output.ToString();
+    }
+
+    /// <summary>
+    /// A document that ends in "&lt;/rss" lacks one character with one possible reading; a document cut anywhere
+    /// else stays an error, because a truncated feed has lost items.
+    /// </summary>
+    private static void CloseFinalEndTag(StringBuilder output)
+    {
+        var end = output.Length;
+        while (end > 0 && char.IsWhiteSpace(output[end - 1]))
+            end--;
+        var start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(output[start - 1]) || output[start - 1] is ':' or '_' or '-' or '.'))
+            start--;
+        if (start < end && start >= 2 && output[start - 1] == '/' && output[start - 2] == '<')
+        {
+            output.Length = end;
+            output.Append('>');
+        }
     }
 
     /// <summary>Copies the reference at xml[start] (an '&amp;') in repaired form; returns the index after it.</summary>
@@ -58,8 +79,9 @@ internal static partial class EntityRepair
                 end++;
             if (end > digitsStart && end < xml.Length && xml[end] == ';')
             {
-                // A well-formed numeric reference; copy as is (an invalid code point stays an error).
-                output.Append(xml, start, end - start + 1);
+                // A numeric reference; copied with 'X' lowered (SGML allows &#X41;, XML does not). An invalid code
+                // point stays an error.
+                output.Append(hex ? "&#x" : "&#").Append(xml, digitsStart, end - digitsStart).Append(';');
                 return end + 1;
             }
 

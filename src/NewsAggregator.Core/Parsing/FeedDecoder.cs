@@ -24,7 +24,8 @@ internal sealed record DecodedFeed(string Text, string EncodingName, string? War
 ///    common case of undeclared non-UTF-8).
 /// A named encoding that does not decode the bytes strictly gives way to the next step, except UTF-8: a feed that
 /// says UTF-8 and holds a stray invalid byte keeps its UTF-8 text with U+FFFD in place of that byte, because
-/// re-reading it all as windows-1252 would garble every correct accented letter. Unknown names are skipped.
+/// re-reading it all as windows-1252 would garble every correct accented letter (the same holds under a UTF-8 BOM).
+/// UTF-16/32 that does not decode is rejected as an encoding error. Unknown names are skipped.
 /// </remarks>
 internal static class FeedDecoder
 {
@@ -39,7 +40,46 @@ internal static class FeedDecoder
 
     public static DecodedFeed Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
+        var decoded = DecodeBytes(bytes, contentType);
+        return decoded with { Text = Demoronize(decoded.Text) };
+    }
+
+    /// <summary>
+    /// C1 control characters (U+0080..U+009F) never belong in a feed; they appear when windows-1252 text was
+    /// converted as if it were latin-1. They are mapped back to what windows-1252 meant (0x92 → ’).
+    /// </summary>
+    private static string Demoronize(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') < 0)
+            return text;
+        var cp1252 = Encoding.GetEncoding(1252);
+        var chars = text.ToCharArray();
+        Span<byte> one = stackalloc byte[1];
+        Span<char> mapped = stackalloc char[2];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is < '\u0080' or > '\u009F')
+                continue;
+            one[0] = (byte)chars[i];
+            if (cp1252.GetChars(one, mapped) == 1)
+                chars[i] = mapped[0];
+        }
+
+        return new string(chars);
+    }
+
+    private static DecodedFeed DecodeBytes(ReadOnlySpan<byte> bytes, string? contentType)
+    {
         var (bomEncoding, bomLength) = DetectBom(bytes);
+        if (bomEncoding is not null && bomEncoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            // A UTF-8 BOM over a stray invalid byte is still UTF-8 text: keep it, with U+FFFD for that byte.
+            if (TryStrict(bytes[bomLength..], StrictUtf8, out var utf8))
+                return new DecodedFeed(utf8, "utf-8", null);
+            return new DecodedFeed(LossyUtf8.GetString(bytes[bomLength..]), "utf-8",
+                $"UTF-8 byte order mark but invalid bytes (first at byte {bomLength + FirstInvalidUtf8(bytes[bomLength..])}); they were replaced by U+FFFD");
+        }
+
         if (bomEncoding is not null)
             return DecodeUnicode(bytes[bomLength..], bomEncoding, "byte order mark");
 

@@ -1,4 +1,6 @@
+using System.Xml.Linq;
 using CodeHollow.FeedReader;
+using CodeHollow.FeedReader.Parser;
 using NewsAggregator.Core.Configuration;
 
 namespace NewsAggregator.Core.Parsing;
@@ -88,19 +90,19 @@ public sealed class FeedParser(ParsingOptions options)
         }
 
         var format = FormatOf(clean.RootName!);
-        Feed feed;
         try
         {
             // FeedReader only ever sees the re-written document: no DTD, bounded depth, already decoded.
-            feed = FeedReader.ReadFromString(clean.Xml);
+            var feed = FeedReader.ReadFromString(clean.Xml);
+            return FeedParseResult.Ok(XmlFeedMapper.Map(feed, format, decoded.EncodingName, repaired, _options.MaxItems, warnings));
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is NullReferenceException or FeedTypeNotSupportedException or FormatException or InvalidOperationException)
         {
-            return FeedParseResult.Fail(ParseFailureKind.MalformedXml,
-                $"FeedReader could not map the <{clean.RootName}> document ({ex.GetType().Name}: {ex.Message})");
+            // FeedReader assumes <rss version> and an un-namespaced <channel>; a feed it cannot map is still a feed.
+            warnings.Add($"FeedReader could not map the document ({ex.GetType().Name}); read directly from the XML");
+            var document = XDocument.Parse(clean.Xml);
+            return FeedParseResult.Ok(XmlFeedMapper.MapWithoutFeedReader(document.Root!, format, decoded.EncodingName, repaired, _options.MaxItems, warnings));
         }
-
-        return FeedParseResult.Ok(XmlFeedMapper.Map(feed, format, decoded.EncodingName, repaired, _options.MaxItems, warnings));
     }
 
     /// <summary>

@@ -142,8 +142,8 @@ internal static class SafeXmlReader
             return CleanXml.Fail(ParseFailureKind.EntityExpansion, $"entity expansion exceeds the limit: {ex.Message}");
         if (ex.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
             return CleanXml.Fail(ParseFailureKind.TooLarge, $"document exceeds {MaxCharactersInDocument} characters: {ex.Message}");
-        return CleanXml.Fail(ParseFailureKind.MalformedXml,
-            $"XML is not well-formed at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}", wellFormedness: true);
+        var at = ex.LineNumber > 0 ? $" at line {ex.LineNumber}, position {ex.LinePosition}" : "";
+        return CleanXml.Fail(ParseFailureKind.MalformedXml, $"XML is not well-formed{at}: {ex.Message}", wellFormedness: true);
     }
 
     private static string At(IXmlLineInfo? info) =>

@@ -11,76 +11,100 @@ internal static class XmlFeedMapper
 {
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
 
+    /// <summary>Maps a feed FeedReader read; its items carry the XElement we read the rest from.</summary>
     public static ParsedFeed Map(Feed feed, FeedFormat format, string encodingName, bool repaired, int maxItems, List<string> warnings)
     {
         var channel = feed.SpecificFeed?.Element;
-        var feedLink = format == FeedFormat.Atom && channel is not null ? AtomLink(channel, null) ?? feed.Link : feed.Link;
-        feedLink = string.IsNullOrWhiteSpace(feedLink) ? null : feedLink.Trim();
+        var items = feed.Items.Select(i => (i.SpecificItem?.Element, (FeedItem?)i)).ToList();
+        return Build(channel, feed.Title, feed.Link, feed.Language, items, format, encodingName, repaired, maxItems, warnings);
+    }
+
+    /// <summary>
+    /// Maps a well-formed feed that FeedReader cannot read (it throws on RSS without &lt;channel&gt; or without a
+    /// version, and on RSS in a namespace) straight from the elements, so such feeds are not lost.
+    /// </summary>
+    public static ParsedFeed MapWithoutFeedReader(XElement root, FeedFormat format, string encodingName, bool repaired, int maxItems, List<string> warnings)
+    {
+        var channel = format == FeedFormat.Atom ? root : Child(root, "channel") ?? root;
+        var itemName = format == FeedFormat.Atom ? "entry" : "item";
+        var items = channel.Elements().Concat(channel == root ? [] : root.Elements())
+            .Where(e => e.Name.LocalName == itemName)
+            .Select(e => ((XElement?)e, (FeedItem?)null))
+            .ToList();
+        return Build(channel, Child(channel, "title")?.Value, format == FeedFormat.Atom ? null : Child(channel, "link")?.Value,
+            Child(channel, "language")?.Value, items, format, encodingName, repaired, maxItems, warnings);
+    }
+
+    private static ParsedFeed Build(XElement? channel, string? title, string? link, string? language, List<(XElement? Element, FeedItem? Item)> items,
+        FeedFormat format, string encodingName, bool repaired, int maxItems, List<string> warnings)
+    {
+        var feedLink = format == FeedFormat.Atom && channel is not null ? AtomLink(channel, null) ?? Clean(link) : Clean(link);
+        if (channel is not null)
+            feedLink = FeedUrls.Resolve(feedLink, FeedUrls.BaseOf(channel, null));
         var feedAuthor = format == FeedFormat.Atom && channel is not null ? AtomAuthor(channel) : null;
 
-        var items = new List<ParsedItem>(Math.Min(feed.Items.Count, maxItems));
-        foreach (var item in feed.Items.Take(maxItems))
-            items.Add(format == FeedFormat.Atom ? MapAtom(item, feedLink, feedAuthor) : MapRss(item, feedLink));
-        if (feed.Items.Count > maxItems)
-            warnings.Add($"{feed.Items.Count - maxItems} of {feed.Items.Count} items ignored beyond the limit of {maxItems}");
+        var mapped = new List<ParsedItem>(Math.Min(items.Count, maxItems));
+        foreach (var (element, item) in items.Take(maxItems))
+            mapped.Add(format == FeedFormat.Atom ? MapAtom(element, item, feedLink, feedAuthor) : MapRss(element, item, feedLink));
+        if (items.Count > maxItems)
+            warnings.Add($"{items.Count - maxItems} of {items.Count} items ignored beyond the limit of {maxItems}");
 
         var root = channel?.Document?.Root;
         return new ParsedFeed
         {
             Format = format,
-            Title = Clean(feed.Title),
-            Link = channel is null ? feedLink : FeedUrls.Resolve(feedLink, FeedUrls.BaseOf(channel, null)),
-            Language = Clean(feed.Language) ?? Clean(root?.Attribute(XNamespace.Xml + "lang")?.Value),
-            Items = items,
+            Title = Clean(title),
+            Link = feedLink,
+            Language = Clean(language) ?? Clean(root?.Attribute(XNamespace.Xml + "lang")?.Value),
+            Items = mapped,
             Encoding = encodingName,
             Repaired = repaired,
             Warnings = warnings,
         };
     }
 
-    private static ParsedItem MapRss(FeedItem item, string? feedLink)
+    private static ParsedItem MapRss(XElement? element, FeedItem? item, string? feedLink)
     {
-        var element = item.SpecificItem?.Element;
         var baseUrl = element is null ? feedLink : FeedUrls.BaseOf(element, feedLink);
         var guid = Child(element, "guid");
-        var link = Clean(item.Link);
+        var link = Clean(item?.Link) ?? Clean(Child(element, "link")?.Value);
         // A guid is a permalink unless it says otherwise (RSS 2.0), so it stands in for a missing <link>.
         if (link is null && guid is not null && guid.Attribute("isPermaLink")?.Value != "false" && LooksLikeUrl(guid.Value))
             link = guid.Value.Trim();
         var source = Child(element, "source");
+        var categories = element?.Elements().Where(e => e.Name.LocalName is "category" or "subject").Select(e => e.Value);
         return new ParsedItem
         {
-            Id = Clean(item.Id) ?? Clean(guid?.Value) ?? Clean(element?.Attribute(XName.Get("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))?.Value),
+            Id = Clean(item?.Id) ?? Clean(guid?.Value) ?? Clean(element?.Attribute(XName.Get("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))?.Value),
             Link = FeedUrls.Resolve(link, baseUrl),
-            Title = Clean(item.Title),
-            SummaryHtml = Clean(item.Description),
-            ContentHtml = Clean(item.Content),
+            Title = Clean(item?.Title) ?? Clean(Child(element, "title")?.Value),
+            SummaryHtml = Clean(item?.Description) ?? Clean(Child(element, "description")?.Value),
+            ContentHtml = Clean(item?.Content) ?? Clean(Child(element, "encoded")?.Value),
             Published = FeedDates.Parse(Child(element, "pubDate")?.Value) ?? FeedDates.Parse(element?.Element(Dc + "date")?.Value),
             Updated = FeedDates.Parse(Child(element, "updated")?.Value ?? Child(element, "modified")?.Value),
-            Author = Clean(item.Author) ?? Clean(element?.Element(Dc + "creator")?.Value),
+            Author = Clean(item?.Author) ?? Clean(Child(element, "author")?.Value) ?? Clean(element?.Element(Dc + "creator")?.Value),
             SourceName = Clean(source?.Value),
             SourceUrl = FeedUrls.Resolve(source?.Attribute("url")?.Value, baseUrl),
-            Categories = Categories(item.Categories, element?.Elements(Dc + "subject").Select(e => e.Value)),
+            Categories = Categories(item?.Categories, categories),
         };
     }
 
-    private static ParsedItem MapAtom(FeedItem item, string? feedLink, string? feedAuthor)
+    private static ParsedItem MapAtom(XElement? element, FeedItem? item, string? feedLink, string? feedAuthor)
     {
-        var element = item.SpecificItem?.Element;
         var baseUrl = element is null ? feedLink : FeedUrls.BaseOf(element, feedLink);
         var source = Child(element, "source");
         var categories = element?.Elements().Where(e => e.Name.LocalName == "category")
             .Select(e => e.Attribute("term")?.Value ?? e.Value);
         return new ParsedItem
         {
-            Id = Clean(item.Id) ?? Clean(Child(element, "id")?.Value),
-            Link = element is null ? FeedUrls.Resolve(item.Link, baseUrl) : AtomLink(element, baseUrl) ?? FeedUrls.Resolve(item.Link, baseUrl),
-            Title = Clean(item.Title),
-            SummaryHtml = AtomText(Child(element, "summary")) ?? Clean(item.Description),
-            ContentHtml = AtomText(Child(element, "content")) ?? Clean(item.Content),
+            Id = Clean(item?.Id) ?? Clean(Child(element, "id")?.Value),
+            Link = (element is null ? null : AtomLink(element, baseUrl)) ?? FeedUrls.Resolve(item?.Link, baseUrl),
+            Title = Clean(item?.Title) ?? Clean(Child(element, "title")?.Value),
+            SummaryHtml = AtomText(Child(element, "summary")) ?? Clean(item?.Description),
+            ContentHtml = AtomText(Child(element, "content")) ?? Clean(item?.Content),
             Published = FeedDates.Parse(Child(element, "published")?.Value ?? Child(element, "issued")?.Value),
             Updated = FeedDates.Parse(Child(element, "updated")?.Value ?? Child(element, "modified")?.Value),
-            Author = (element is null ? null : AtomAuthor(element)) ?? Clean(item.Author) ?? feedAuthor,
+            Author = (element is null ? null : AtomAuthor(element)) ?? Clean(item?.Author) ?? feedAuthor,
             SourceName = Clean(Child(source, "title")?.Value),
             SourceUrl = source is null ? null : AtomLink(source, FeedUrls.BaseOf(source, baseUrl)),
             Categories = Categories(categories, null),
