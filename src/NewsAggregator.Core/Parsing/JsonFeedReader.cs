@@ -18,7 +18,8 @@ internal static class JsonFeedReader
         }
         catch (JsonException ex)
         {
-            var kind = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? ParseFailureKind.TooDeep : ParseFailureKind.MalformedJson;
+            // The reader reports its depth limit only in the message ("The maximum configured depth of 64...").
+            var kind = ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase) ? ParseFailureKind.TooDeep : ParseFailureKind.MalformedJson;
             return FeedParseResult.Fail(kind, $"JSON is not valid at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {ex.Message}");
         }
 
