@@ -129,6 +129,7 @@ public sealed partial class HintExtractor
     private static readonly (Regex Pattern, bool NeedsMediaEvidence)[] AttributionRules =
     [
         (AccordingToRule(), true),
+        (AccordingToAReportRule(), true),
         (CitingRule(), true),
         (ToldRule(), true),
         (ReportInRule(), true),
@@ -394,7 +395,9 @@ public sealed partial class HintExtractor
     [GeneratedRegex(@"\b(?<agency>" + Agencies + @")[ \t]+(?i:contributed\s+to\s+this\s+(?:report|story|article))|(?i:with\s+(?:additional\s+)?(?:reporting|input|inputs)\s+(?:from|by))\s+(?<agency>" + Agencies + @")\b", RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex ContributedRule();
 
-    [GeneratedRegex(@"(?i)\(?\b(?:additional\s+)?reporting\s+by\b[^\n]{2,300}?\bediting\s+by\b[^\n)]{2,150}\)?", RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    // Reuters' sign-off: "(Reporting by X in Y; additional reporting by Z; Editing by W)". The semicolon and the capitals
+    // keep ordinary prose ("reporting by phone … editing by his desk") out.
+    [GeneratedRegex(@"\(?(?:Additional\s+r|R)eporting\s+by\s[^\n;()]{2,200};[^\n()]{0,300}?\bEditing\s+by\s[^\n()]{2,150}\)?", RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex ReutersCreditRule();
 
     [GeneratedRegex(@"(?i:this\s+(?:article|story|piece|post|report)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|published|ran|posted)(?:\s+online)?\s+(?:on|in|at|by)|(?:originally|first)\s+(?:published|appeared|posted)\s+(?:on|in|at|by)|appeared\s+first\s+on)\s+(?<name>(?:[Tt]he\s+)?[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}&'’.\-]*(?:[ \t]+(?:(?:of|for)[ \t]+)?\p{Lu}[\p{L}\p{M}\p{Nd}&'’.\-]*){0,5}|[\w-]+\.(?:com|org|net|co\.uk|news|info))", RegexOptions.CultureInvariant, RegexTimeoutMs)]
@@ -402,6 +405,10 @@ public sealed partial class HintExtractor
 
     [GeneratedRegex(@"\b(?i:according\s+to)\s+" + Name, RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex AccordingToRule();
+
+    /// <summary>"according to a Guardian report": the name used as an adjective.</summary>
+    [GeneratedRegex(@"\b(?i:according\s+to|in|citing)\s+(?i:an?)\s+" + Name + @"[ \t]+(?i:report|investigation|article|story|analysis|interview|documentary|exclusive)\b", RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex AccordingToAReportRule();
 
     [GeneratedRegex(@"\b(?i:citing|cited\s+by)\s+" + Name, RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex CitingRule();
