@@ -17,13 +17,14 @@ namespace NewsAggregator.Core.Normalizing;
 /// <item>WireCredit: datelines "LONDON (Reuters) -", "(AP) —"; sign-offs "— Associated Press"; "AP contributed to this
 /// report"; Reuters' "Reporting by X; Editing by Y" (Value "Reuters"); republication notices "This story was
 /// originally published by X", "The post … appeared first on X".</item>
-/// <item>Attribution: "according to X", "citing X", "told X", "in an interview with X", "speaking to X", "a report
-/// in/by X", "(first) reported by X", "quoted by X", "X reported/revealed". The name is a span of capitalised words
+/// <item>Attribution: "according to X", "according to a X report", "citing X", "told X", "in an interview with X",
+/// "speaking to X", "a report in/by X", "(first) reported by X", "quoted by X", "X reported/revealed". The name is a span of capitalised words
 /// (so "according to the newspaper" and "according to officials" yield nothing). Phrases that also take people and
 /// institutions ("according to", "told", "a report in") need media evidence: a media word in the name ("Times",
 /// "Guardian", "News"), a known outlet name ("Reuters", "BBC"), or a media noun after it ("X newspaper"). Phrases
-/// that mostly take outlets ("reported by", "quoted by", "X reported") only reject pronouns, sentence openers, common
-/// nouns and institution-like names ("… Ministry", "… Watch", bare acronyms such as "FBI").</item>
+/// that mostly take outlets ("reported by", "quoted by", "X reported") accept, without such evidence, one-word names
+/// and names written with a capital "The"; always rejected: pronouns, sentence openers, dates, common nouns, person
+/// titles ("Press Secretary …") and institution-like names ("… Ministry", "… Watch", "Post Office", "FBI").</item>
 /// </list>
 /// Hints naming the feed's own outlet are dropped, and hints are deduplicated by kind and value (ignoring case and a
 /// leading "the").
@@ -36,7 +37,7 @@ public sealed partial class HintExtractor
 
     // A capitalised name of up to five words, optionally after "the"; "of", "de", "al" may join words
     // ("Times of Israel", "Voice of America"). Commas, lower-case words and line ends stop it.
-    private const string Name = @"(?<name>(?:[Tt]he[ \t]+)?\p{Lu}[\p{L}\p{M}\p{Nd}&'’.\-]*(?:[ \t]+(?:(?:of|for|de|del|du|la|le|el|al)[ \t]+)?\p{Lu}[\p{L}\p{M}\p{Nd}&'’.\-]*){0,4})";
+    private const string Name = @"(?<name>(?:[Tt]he[ \t]+)?\p{Lu}[\p{L}\p{M}\p{Nd}&'’.\-]*(?:[ \t]+(?:(?:of|for|de|del|du|la|le|el|al)[ \t]+)?[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}&'’.\-]*){0,4})";
 
     private const string Agencies =
         "The Associated Press|Associated Press|Agence France-Presse|Agence France Presse|Deutsche Presse-Agentur|"
@@ -86,6 +87,12 @@ public sealed partial class HintExtractor
         "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Yesterday", "Tomorrow", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Prime", "Spokesman",
         "Spokeswoman", "Spokesperson", "US", "U.S.", "UK", "EU", "UN", "Western", "Eastern", "Officials'",
+        // Sentence openers that "X reported" would otherwise take for a name ("As reported by …", "If …").
+        "As", "If", "When", "While", "After", "Before", "Since", "Although", "Though", "Because", "Now", "Instead",
+        "Still", "Even", "Only", "Just", "Once", "Where", "Who", "What", "Which", "How", "Why", "All", "Most", "No",
+        "Not", "Such", "Each", "Every", "Another", "Any", "Whether", "Unless", "Until", "During", "Despite", "Amid",
+        "Following", "Under", "Over", "For", "With", "From", "By", "To", "Of", "Or", "Nor", "Week", "Weekend",
+        "Month", "Year", "Night", "Morning", "Afternoon", "Evening", "Day",
     };
 
     /// <summary>Last words of institutions that publish reports without being news outlets.</summary>
@@ -220,7 +227,7 @@ public sealed partial class HintExtractor
             if (name.Length > 0)
                 hints.Add(new ProvenanceHint(HintKind.WireCredit, name, Sentence(text, m)));
         }
-        return hints;
+        return Dedupe(hints);
     }
 
     /// <summary>Phrases naming an outlet as the source; Value is the name, Evidence the sentence.</summary>
@@ -240,7 +247,7 @@ public sealed partial class HintExtractor
                 hints.Add(new ProvenanceHint(HintKind.Attribution, name, Sentence(text, m)));
             }
         }
-        return hints;
+        return Dedupe(hints);
     }
 
     /// <summary>
@@ -309,6 +316,10 @@ public sealed partial class HintExtractor
                 break;
             }
         }
+        // "Israel's Channel 12", "Iran’s Press TV": the owner before a possessive is not part of the outlet's name.
+        var owner = words.FindLastIndex(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal));
+        if (owner >= 0 && owner < words.Count - 1)
+            words.RemoveRange(0, owner + 1);
         if (words.Count > 0 && words[0] == "the")
             words.RemoveAt(0);
         var hadThe = words.Count > 0 && words[0] == "The";
@@ -350,8 +361,11 @@ public sealed partial class HintExtractor
             return true;
         if (needsEvidence)
             return false;
+        // Without evidence only one-word names ("Haaretz", "Politico") or names the writer gave a capital "The"
+        // ("The Intercept"): two capitalised words are far more often a person ("John Smith reported …"),
+        // and a bare acronym an institution ("FBI").
         var isAcronym = bare.Length <= 6 && bare.All(c => char.IsUpper(c) || c == '.');
-        return !isAcronym;
+        return !isAcronym && (words.Length == 1 || name.StartsWith("The ", StringComparison.Ordinal));
     }
 
     /// <summary>The sentence around a match, at most <see cref="MaxEvidenceLength"/> characters.</summary>

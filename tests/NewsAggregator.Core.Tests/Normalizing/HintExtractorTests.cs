@@ -71,6 +71,8 @@ public sealed class HintExtractorTests
     [InlineData("A report in the Financial Times said talks had stalled.", "Financial Times")]
     [InlineData("The Wall Street Journal reported on Friday that talks had stalled.", "The Wall Street Journal")]
     [InlineData("Talks had stalled, according to a Kommersant report.", "Kommersant")]
+    [InlineData("According to Israel's Channel 12, the talks failed.", "Channel 12")]
+    [InlineData("Earlier This Week Reuters reported the deal.", "Reuters")]
     public void FromAttributions_OutletPhrase_YieldsName(string text, string name)
     {
         Assert.Contains(name, Values(_extractor.FromAttributions(text), HintKind.Attribution));
@@ -89,9 +91,19 @@ public sealed class HintExtractorTests
     [InlineData("The figures were released, according to the Post Office.")]
     [InlineData("He told reporters on Monday that the deal was done.")]
     [InlineData("According to U.S. officials, the drills were routine.")]
+    [InlineData("John Smith reported the crime to police.")]
+    [InlineData("A report by Amnesty International found abuses.")]
+    [InlineData("According to data from the Central Bank, inflation fell.")]
+    [InlineData("State media reported the blast.")]
     public void FromAttributions_NotAnOutlet_YieldsNothing(string text)
     {
         Assert.Empty(_extractor.FromAttributions(text));
+    }
+
+    [Fact]
+    public void FromAttributions_SentenceOpener_IsNotTakenForAName()
+    {
+        Assert.Equal(["Middle East Eye"], Values(_extractor.FromAttributions("As reported by Middle East Eye, the talks stalled."), HintKind.Attribution));
     }
 
     [Fact]
