@@ -47,9 +47,8 @@ public sealed class ArticleNormalizer
 
         // The longer of content and summary: feeds put the full text in either, or a teaser in both.
         var bodyHtml = (item.ContentHtml?.Length ?? 0) > (item.SummaryHtml?.Length ?? 0) ? item.ContentHtml : item.SummaryHtml;
-        var fullText = _html.ToText(bodyHtml);
         // Links in content are relative to the article page, not to the feed.
-        var links = _html.Links(bodyHtml, new Uri(canonicalUrl));
+        var (fullText, links) = _html.ToTextAndLinks(bodyHtml, new Uri(canonicalUrl));
         // Hints come from the unfiltered text: "This article originally appeared on X" is boilerplate and a clue.
         var hints = _hints.Extract(item, feed, canonicalUrl, fullText, links);
 

@@ -155,7 +155,7 @@ public sealed partial class BoilerplateFilter
     [GeneratedRegex(@"^(read more|continue reading|keep reading|read the (full|whole|complete) (story|article|report)|read (the )?full (story|article)|click here to read more)\b.{0,200}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex ReadMoreRule();
 
-    [GeneratedRegex(@"^(click here to subscribe|(please )?(subscribe|sign up|signup|register) (now|today|here|for free|to (our|the|get)\b|for (our|the)\b)).{0,200}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(click here to subscribe|(please )?(subscribe|sign up|signup) (now|today|here|for free|to (our|the|get)\b|for (our|the)\b)).{0,200}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex SubscribeRule();
 
     [GeneratedRegex(@"^(get|sign up|subscribe|join|receive|want|don't miss|never miss|enter your email)\b.{0,120}\bnewsletters?\b.{0,120}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
@@ -179,7 +179,7 @@ public sealed partial class BoilerplateFilter
     [GeneratedRegex(@"^(advertisement|advertising|ad|sponsored( content)?|promoted (content|stories)|skip advertisement|(story|article) continues (below|after) (the )?(advertisement|ad|this ad)|scroll (down )?to continue( with content| reading)?|continue reading the main story)\s*[:.]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex AdvertisementRule();
 
-    [GeneratedRegex(@"^(©|\(c\)\s*\d{4}|copyright\b).{0,250}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})).{0,250}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex CopyrightRule();
 
     [GeneratedRegex(@"^.{0,150}\ball rights reserved\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]

@@ -51,16 +51,7 @@ public sealed class HtmlText
     {
         if (string.IsNullOrWhiteSpace(html))
             return "";
-        if (!LooksLikeHtml(html))
-            return PlainText(html);
-
-        var document = Parser.ParseDocument(html);
-        var paragraphs = new List<string>();
-        var current = new StringBuilder();
-        if (document.Body is not null)
-            Walk(document.Body, paragraphs, current);
-        Flush(paragraphs, current);
-        return string.Join(ParagraphSeparator, paragraphs);
+        return LooksLikeHtml(html) ? TextOf(Parser.ParseDocument(html)) : PlainText(html);
     }
 
     /// <summary>
@@ -71,7 +62,32 @@ public sealed class HtmlText
     {
         if (string.IsNullOrWhiteSpace(html) || !LooksLikeHtml(html))
             return [];
+        return LinksOf(Parser.ParseDocument(html), baseUri);
+    }
+
+    /// <summary><see cref="ToText"/> and <see cref="Links"/> from one parse: parsing is the expensive part.</summary>
+    public (string Text, IReadOnlyList<string> Links) ToTextAndLinks(string? html, Uri? baseUri)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+            return ("", []);
+        if (!LooksLikeHtml(html))
+            return (PlainText(html), []);
         var document = Parser.ParseDocument(html);
+        return (TextOf(document), LinksOf(document, baseUri));
+    }
+
+    private static string TextOf(IHtmlDocument document)
+    {
+        var paragraphs = new List<string>();
+        var current = new StringBuilder();
+        if (document.Body is not null)
+            Walk(document.Body, paragraphs, current);
+        Flush(paragraphs, current);
+        return string.Join(ParagraphSeparator, paragraphs);
+    }
+
+    private static List<string> LinksOf(IHtmlDocument document, Uri? baseUri)
+    {
         var links = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var anchor in document.QuerySelectorAll("a[href], area[href]"))

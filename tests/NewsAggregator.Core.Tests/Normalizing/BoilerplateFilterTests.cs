@@ -58,6 +58,7 @@ public sealed class BoilerplateFilterTests
     [InlineData("ADVERTISEMENT")]
     [InlineData("© 2024 Example Media Ltd. All rights reserved.")]
     [InlineData("Copyright 2024 The Example Times")]
+    [InlineData("Copyright © Example Media")]
     [InlineData("This article originally appeared on The Conversation.")]
     [InlineData("(Reporting by Jane Doe; Editing by John Roe)")]
     [InlineData(". .")]
@@ -71,6 +72,8 @@ public sealed class BoilerplateFilterTests
     [InlineData("Comments from the minister were closed to the press.")]
     [InlineData("He said it was over.")]
     [InlineData("Copying the design was illegal, the court found.")]
+    [InlineData("Copyright lawsuits against AI firms are rising, lawyers say.")]
+    [InlineData("Register for the draft opened on Monday, officials said.")]
     [InlineData("The advertisement ran for three weeks before regulators stepped in.")]
     public void IsBoilerplate_StoryText_False(string line)
     {

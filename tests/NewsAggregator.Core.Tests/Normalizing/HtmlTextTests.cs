@@ -89,4 +89,24 @@ public sealed class HtmlTextTests
         var links = _html.Links(html, new Uri("https://site.example/news/1"));
         Assert.Equal(["https://site.example/local", "https://other.example/x"], links);
     }
+
+    [Fact]
+    public void ToTextAndLinks_OneParse_SameAsSeparateCalls()
+    {
+        const string html = "<p>See <a href=\"https://other.example/a\">this</a>.</p><p>Next.</p>";
+        var baseUri = new Uri("https://site.example/");
+        var (text, links) = _html.ToTextAndLinks(html, baseUri);
+        Assert.Equal(_html.ToText(html), text);
+        Assert.Equal(_html.Links(html, baseUri), links);
+    }
+
+    [Fact]
+    public void ToText_ParallelCalls_SameResultAsSerial()
+    {
+        var inputs = Enumerable.Range(0, 64).Select(i => $"<div><p>Item {i} &amp; more.</p><ul><li>{i}</li></ul></div>").ToArray();
+        var expected = inputs.Select(_html.ToText).ToArray();
+        var actual = new string[inputs.Length * 20];
+        Parallel.For(0, actual.Length, i => actual[i] = _html.ToText(inputs[i % inputs.Length]));
+        Assert.All(Enumerable.Range(0, actual.Length), i => Assert.Equal(expected[i % inputs.Length], actual[i]));
+    }
 }
