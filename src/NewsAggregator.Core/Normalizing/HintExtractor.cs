@@ -149,12 +149,11 @@ public sealed partial class HintExtractor
     public IReadOnlyList<ProvenanceHint> Extract(
         ParsedItem item, FeedContext feed, string? canonicalUrl, string? text, IReadOnlyList<string>? links)
     {
-        var ownSites = OwnSites(feed, canonicalUrl);
         var hints = new List<ProvenanceHint>();
         hints.AddRange(FromDeclaredSource(item));
         if (FromCanonicalUrl(canonicalUrl, feed) is { } canonical)
             hints.Add(canonical);
-        hints.AddRange(FromLinks(links ?? [], ownSites));
+        hints.AddRange(FromLinks(links ?? [], feed, canonicalUrl));
         hints.AddRange(FromWireCredits(text));
         hints.AddRange(FromAttributions(text));
         return Dedupe(hints.Where(h => !NamesOwnOutlet(h, feed)));
@@ -183,9 +182,13 @@ public sealed partial class HintExtractor
         return new ProvenanceHint(HintKind.Canonical, canonicalUrl, $"item link on {articleSite}, feed site {feedSite}");
     }
 
-    /// <summary>Links to other sites, in document order, at most <see cref="MaxLinkHints"/>.</summary>
-    public IReadOnlyList<ProvenanceHint> FromLinks(IEnumerable<string> links, IReadOnlySet<string> ownSites)
+    /// <summary>
+    /// Links to sites other than the feed's, its site link's and the article's own, in document order, at most
+    /// <see cref="MaxLinkHints"/>; Evidence is the linked site.
+    /// </summary>
+    public IReadOnlyList<ProvenanceHint> FromLinks(IEnumerable<string> links, FeedContext feed, string? canonicalUrl)
     {
+        var ownSites = OwnSites(feed, canonicalUrl);
         var hints = new List<ProvenanceHint>();
         foreach (var link in links)
         {
