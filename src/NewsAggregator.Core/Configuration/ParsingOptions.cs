@@ -13,4 +13,7 @@ public sealed class ParsingOptions
 
     /// <summary>Items read from one feed document; the rest are ignored and reported.</summary>
     public int MaxItems { get; set; } = 1000;
+
+    /// <summary>Largest body parsed, in bytes; the fetcher's byte cap should be at or below this.</summary>
+    public int MaxDocumentBytes { get; set; } = 16 * 1024 * 1024;
 }

@@ -59,6 +59,8 @@ public sealed record ParsedFeed
     public string? Encoding { get; init; }
     /// <summary>True when the strict parse failed and HTML entities or bare ampersands were repaired.</summary>
     public bool Repaired { get; init; }
+    /// <summary>What was tolerated on the way (an unknown encoding name, items beyond the limit), for the feed's log.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 public sealed record FeedParseResult(ParsedFeed? Feed, ParseFailureKind Failure, string? Error)
