@@ -1,0 +1,62 @@
+using NewsAggregator.Core.Polling;
+
+namespace NewsAggregator.Core.Storage;
+
+/// <summary>A row of the feeds table: configuration plus polling state.</summary>
+public sealed class FeedRow
+{
+    public long Id { get; set; }
+    public string Key { get; set; } = "";
+    public string OutletId { get; set; } = "";
+    public string Url { get; set; } = "";
+    public string ConfiguredUrl { get; set; } = "";
+    public string? Title { get; set; }
+    public string? SiteLink { get; set; }
+    public string Source { get; set; } = "config";
+    public bool Enabled { get; set; }
+    public string Status { get; set; } = "active";
+    public string? Etag { get; set; }
+    public string? LastModified { get; set; }
+    public string? LastBodyHash { get; set; }
+    public long IntervalS { get; set; }
+    public int ConsecutiveFailures { get; set; }
+    public long? NotFoundSinceMs { get; set; }
+    public int ConsecutiveNotFound { get; set; }
+    public string? PendingRedirectUrl { get; set; }
+    public int PendingRedirectCount { get; set; }
+    public string? LastError { get; set; }
+    public int? LastStatusCode { get; set; }
+    public long? LastPolledMs { get; set; }
+    public long? LastSuccessMs { get; set; }
+    public long? NextPollMs { get; set; }
+    public long Polls { get; set; }
+    public long ArticlesNew { get; set; }
+    public long CreatedMs { get; set; }
+
+    public FeedPollState ToPollState() => new()
+    {
+        Url = new Uri(Url),
+        Status = Enum.TryParse<FeedStatus>(Status, ignoreCase: true, out var status) ? status : FeedStatus.Active,
+        ConsecutiveFailures = ConsecutiveFailures,
+        NotFoundSinceUtc = Time.FromMs(NotFoundSinceMs),
+        ConsecutiveNotFound = ConsecutiveNotFound,
+        Interval = TimeSpan.FromSeconds(IntervalS),
+        PendingRedirectUrl = PendingRedirectUrl,
+        PendingRedirectCount = PendingRedirectCount,
+        LastError = LastError,
+        LastSuccessUtc = Time.FromMs(LastSuccessMs),
+        NextPollUtc = Time.FromMs(NextPollMs),
+    };
+}
+
+/// <summary>Milliseconds since the Unix epoch, UTC: how every time is stored.</summary>
+public static class Time
+{
+    public static long ToMs(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
+
+    public static long? ToMs(DateTimeOffset? t) => t?.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    public static DateTimeOffset? FromMs(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+}
