@@ -1,2 +1,76 @@
-// Placeholder until the host lands; replaced in the next commit.
-Console.WriteLine("newsagg");
+using System.CommandLine;
+using NewsAggregator.Cli;
+using NewsAggregator.Core.Configuration;
+using NewsAggregator.Hosting;
+
+// newsagg: one executable, verbs for each audience. No verb runs the production service on config/feeds.json.
+// Anything the parser does not recognise (--Storage:Path=x, --Fetch:TimeoutSeconds 10) is passed on to the
+// configuration as ASP.NET Core's command-line convention.
+var dbOption = new Option<string?>("--db") { Description = "SQLite database file (overrides Storage:Path)" };
+var urlsOption = new Option<string?>("--urls") { Description = "Addresses the web page listens on, e.g. http://127.0.0.1:5080" };
+var jsonOption = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+
+var root = new RootCommand("NewsAggregator: polls news feeds, stores every article once, groups stories and traces their sources.")
+{
+    TreatUnmatchedTokensAsErrors = false,
+};
+root.Options.Add(urlsOption);
+root.SetAction((result, ct) => ServiceHost.RunAsync(ConfigArgs(result, result.GetValue(urlsOption), db: null), demo: null, ct));
+
+var demo = new Command("demo", "Run the service on SQLite with the bundled sample feeds, served over loopback by this process")
+{
+    urlsOption, dbOption,
+};
+demo.TreatUnmatchedTokensAsErrors = false;
+demo.SetAction((result, ct) =>
+{
+    var db = result.GetValue(dbOption) is { Length: > 0 } path ? Path.GetFullPath(path) : StorageOptions.DefaultPath("demo.db");
+    return ServiceHost.RunAsync(ConfigArgs(result, result.GetValue(urlsOption) ?? "http://127.0.0.1:5080", db: null), new DemoSettings(db), ct);
+});
+root.Subcommands.Add(demo);
+
+var migrate = new Command("migrate", "Apply pending database migrations and exit") { dbOption };
+migrate.TreatUnmatchedTokensAsErrors = false;
+migrate.SetAction((result, ct) => Commands.MigrateAsync(ConfigArgs(result, urls: null, result.GetValue(dbOption)), ct));
+root.Subcommands.Add(migrate);
+
+var feeds = new Command("feeds", "List, import, export and check feeds");
+var list = new Command("list", "Feeds with status, last error and next poll") { dbOption, jsonOption };
+list.TreatUnmatchedTokensAsErrors = false;
+list.SetAction((result, ct) => Commands.ListFeedsAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(jsonOption), ct));
+var fileArgument = new Argument<string>("file") { Description = "OPML file" };
+var import = new Command("import", "Add the feeds of an OPML file to the database (they are polled from the next start)") { fileArgument, dbOption };
+import.TreatUnmatchedTokensAsErrors = false;
+import.SetAction((result, ct) => Commands.ImportAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(fileArgument)!, ct));
+var outOption = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
+var export = new Command("export", "Write every enabled feed as OPML") { outOption, dbOption };
+export.TreatUnmatchedTokensAsErrors = false;
+export.SetAction((result, ct) => Commands.ExportAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(outOption), ct));
+var sourceArgument = new Argument<string>("source") { Description = "A feed file or an http(s) URL" };
+var outletOption = new Option<string?>("--outlet") { Description = "Outlet id the feed belongs to (for titles and hints)" };
+var check = new Command("check", "Fetch (for a URL), parse and normalize one feed without storing anything; exit 1 with the reason when it fails")
+{
+    sourceArgument, jsonOption, outletOption,
+};
+check.TreatUnmatchedTokensAsErrors = false;
+check.SetAction((result, ct) => Commands.CheckAsync(ConfigArgs(result, null, null), result.GetValue(sourceArgument)!, result.GetValue(outletOption), result.GetValue(jsonOption), ct));
+feeds.Subcommands.Add(list);
+feeds.Subcommands.Add(import);
+feeds.Subcommands.Add(export);
+feeds.Subcommands.Add(check);
+root.Subcommands.Add(feeds);
+
+return await root.Parse(args).InvokeAsync();
+
+static string[] ConfigArgs(ParseResult result, string? urls, string? db)
+{
+    var args = new List<string>(result.UnmatchedTokens);
+    if (urls is not null)
+        args.Add($"--urls={urls}");
+    if (db is { Length: > 0 })
+        args.Add($"--Storage:Path={Path.GetFullPath(db)}");
+    return args.ToArray();
+}
+
+/// <summary>Visible to WebApplicationFactory-based tests.</summary>
+public partial class Program;

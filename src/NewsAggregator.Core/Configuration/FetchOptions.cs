@@ -30,4 +30,25 @@ public sealed class FetchOptions
 
     public string BuildUserAgent() =>
         string.IsNullOrWhiteSpace(Contact) ? $"{UserAgent} (+https://github.com/newsaggregator)" : $"{UserAgent} (+{Contact})";
+
+    public IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(UserAgent))
+            yield return "Fetch:UserAgent must not be empty: publishers identify the aggregator by it";
+        if (TimeoutSeconds is < 1 or > 600)
+            yield return $"Fetch:TimeoutSeconds must be between 1 and 600 (got {TimeoutSeconds})";
+        if (MaxBodyBytes is < 1024 or > 256L * 1024 * 1024)
+            yield return $"Fetch:MaxBodyBytes must be between 1024 and 268435456 (got {MaxBodyBytes})";
+        if (MaxRedirects is < 0 or > 20)
+            yield return $"Fetch:MaxRedirects must be between 0 and 20 (got {MaxRedirects})";
+        if (MaxConcurrentPerHost is < 1 or > 64)
+            yield return $"Fetch:MaxConcurrentPerHost must be between 1 and 64 (got {MaxConcurrentPerHost})";
+        for (var i = 0; i < AllowedPrivateEndpoints.Count; i++)
+        {
+            var endpoint = AllowedPrivateEndpoints[i];
+            var colon = endpoint.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(endpoint.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)
+                yield return $"Fetch:AllowedPrivateEndpoints:{i} must be \"host:port\" or \"ip:port\" (got \"{endpoint}\")";
+        }
+    }
 }
