@@ -5,7 +5,7 @@
 CREATE TABLE outlets (
     id            TEXT PRIMARY KEY,            -- stable slug from config/outlets.json, e.g. "reuters"
     name          TEXT NOT NULL,
-    kind          TEXT NOT NULL,               -- wire, newspaper, broadcaster, magazine, aggregator, press-release wire, blog, state media
+    kind          TEXT NOT NULL,               -- wire, newspaper, broadcaster, magazine, aggregator, press-release-wire, blog, state-media
     country       TEXT,
     aliases_json  TEXT NOT NULL DEFAULT '[]',
     domains_json  TEXT NOT NULL DEFAULT '[]',

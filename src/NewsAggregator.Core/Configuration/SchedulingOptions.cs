@@ -35,6 +35,9 @@ public sealed class SchedulingOptions
     /// <summary>How long the host waits for polls in flight when it stops.</summary>
     public int ShutdownGraceSeconds { get; set; } = 10;
 
+    /// <summary>Polls running at once across all feeds (Quartz worker threads); the per-host limit applies within.</summary>
+    public int MaxConcurrentPolls { get; set; } = 8;
+
     /// <summary>Every misconfigured key, each message naming "Scheduling:Key" and what is allowed; empty when valid.</summary>
     public IEnumerable<string> Validate()
     {
@@ -66,6 +69,7 @@ public sealed class SchedulingOptions
         Range(nameof(DeadAfterFailures), DeadAfterFailures, 1, 1000);
         Range(nameof(RedirectAdoptAfter), RedirectAdoptAfter, 1, 100);
         Range(nameof(ShutdownGraceSeconds), ShutdownGraceSeconds, 1, 3600);
+        Range(nameof(MaxConcurrentPolls), MaxConcurrentPolls, 1, 256);
         return errors;
     }
 }

@@ -20,7 +20,7 @@ public sealed record Outlet
 public sealed class OutletDirectory
 {
     public static readonly string[] Kinds =
-        ["wire", "newspaper", "broadcaster", "magazine", "aggregator", "press-release wire", "blog", "state media"];
+        ["wire", "newspaper", "broadcaster", "magazine", "aggregator", "press-release-wire", "blog", "state-media"];
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json;
+using NewsAggregator.Core.Configuration;
+using NewsAggregator.Core.Normalizing;
+using NewsAggregator.Core.Outlets;
+using NewsAggregator.Core.Polling;
+using NewsAggregator.Core.Storage;
+using NewsAggregator.Hosting;
+
+namespace NewsAggregator.Cli;
+
+/// <summary>The operator verbs. Each builds the same services as the service, runs one thing and exits.</summary>
+public static class Commands
+{
+    private static readonly JsonSerializerOptions JsonOut = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Task<int> MigrateAsync(string[] args, CancellationToken ct) => WithServicesAsync(args, async services =>
+    {
+        var migrator = services.GetRequiredService<Migrator>();
+        var database = services.GetRequiredService<Database>();
+        var applied = await migrator.MigrateAsync(TimeProvider.System, ct);
+        Console.WriteLine(applied.Count == 0
+            ? $"{database.Dialect.Describe()}: up to date ({migrator.Shipped.Count} migrations)"
+            : $"{database.Dialect.Describe()}: applied {string.Join(", ", applied.Select(m => $"{m.Version:D4}_{m.Name}"))}");
+        return 0;
+    });
+
+    public static Task<int> ListFeedsAsync(string[] args, bool json, CancellationToken ct) => WithSchemaAsync(args, async services =>
+    {
+        var feeds = await services.GetRequiredService<FeedStore>().ListAsync(includeDisabled: true, ct);
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(feeds, JsonOut));
+            return 0;
+        }
+        if (feeds.Count == 0)
+        {
+            Console.WriteLine("No feeds yet: the service adds those of config/feeds.json when it starts; `feeds import` adds OPML.");
+            return 0;
+        }
+        Console.WriteLine($"{"FEED",-28} {"STATUS",-8} {"POLLS",6} {"NEW",6} {"NEXT POLL (UTC)",-19}  LAST ERROR");
+        foreach (var f in feeds)
+        {
+            var status = f.Enabled ? f.Status : "disabled";
+            var next = Time.FromMs(f.NextPollMs)?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-";
+            Console.WriteLine($"{f.Key,-28} {status,-8} {f.Polls,6} {f.ArticlesNew,6} {next,-19}  {f.LastError}");
+        }
+        return 0;
+    });
+
+    public static Task<int> ImportAsync(string[] args, string file, CancellationToken ct) => WithSchemaAsync(args, async services =>
+    {
+        IReadOnlyList<OpmlFeed> outlines;
+        await using (var stream = File.OpenRead(file))
+            outlines = Opml.Read(stream);
+        var outlets = services.GetRequiredService<OutletDirectory>();
+        var feeds = services.GetRequiredService<FeedStore>();
+        await feeds.SyncOutletsAsync(outlets, ct);
+        var definitions = outlines.Select(o => new FeedDefinition(KeyFor(o.XmlUrl), OutletFor(outlets, o), o.XmlUrl, o.Title)).ToList();
+        var added = await feeds.ImportAsync(definitions, DateTimeOffset.UtcNow, ct);
+        Console.WriteLine($"{file}: {outlines.Count} feeds read, {added} added, {outlines.Count - added} already present");
+        return 0;
+    });
+
+    public static Task<int> ExportAsync(string[] args, string? output, CancellationToken ct) => WithSchemaAsync(args, async services =>
+    {
+        var feeds = await services.GetRequiredService<FeedStore>().ListAsync(ct: ct);
+        var opml = Opml.Write("NewsAggregator feeds", feeds.Select(f => (f.Title ?? f.Key, f.Url, f.SiteLink, f.OutletId)), DateTimeOffset.UtcNow);
+        if (output is null)
+            Console.WriteLine(opml);
+        else
+            await File.WriteAllTextAsync(output, opml, ct);
+        return 0;
+    });
+
+    /// <summary>The same fetch, parse and normalize code as a poll, storing nothing. Exit 1 with the typed reason on failure.</summary>
+    public static Task<int> CheckAsync(string[] args, string source, string? outletId, bool json, CancellationToken ct) => WithServicesAsync(args, async services =>
+    {
+        var poller = services.GetRequiredService<FeedPoller>();
+        var outlets = services.GetRequiredService<OutletDirectory>();
+        FeedReading reading;
+        if (Uri.TryCreate(source, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            reading = await poller.CheckAsync(url, outletId ?? OutletFor(outlets, new OpmlFeed(null, url, null)), ct);
+        }
+        else if (File.Exists(source))
+        {
+            var bytes = await File.ReadAllBytesAsync(source, ct);
+            var id = outletId ?? "unknown";
+            reading = poller.Read(bytes, null, new FeedContext(0, id, outlets.Find(id)?.Name ?? id, new Uri(Path.GetFullPath(source))));
+        }
+        else
+        {
+            await Console.Error.WriteLineAsync($"{source}: neither an http(s) URL nor an existing file");
+            return 2;
+        }
+
+        var failure = reading.Fetch is { IsFailure: true } fetch ? $"Fetch {fetch.Failure}: {fetch.Error}"
+            : reading.Fetch is { Outcome: not Core.Fetching.FetchOutcome.Fetched } notFetched ? $"Fetch {notFetched.Outcome}: no body"
+            : reading.Parse is { Succeeded: false } parse ? $"Parse {parse.Failure}: {parse.Error}"
+            : null;
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                source,
+                ok = failure is null,
+                failure,
+                status = reading.Fetch?.StatusCode,
+                format = reading.Parse?.Feed?.Format.ToString(),
+                title = reading.Parse?.Feed?.Title,
+                encoding = reading.Parse?.Feed?.Encoding,
+                repaired = reading.Parse?.Feed?.Repaired,
+                warnings = reading.Parse?.Feed?.Warnings,
+                skippedItems = reading.SkippedItems,
+                items = reading.Articles,
+            }, JsonOut));
+        }
+        else if (failure is null)
+        {
+            var feed = reading.Parse!.Feed!;
+            Console.WriteLine($"{source}: {feed.Format}, \"{feed.Title}\", {reading.Articles.Count} items" +
+                (feed.Repaired ? " (repaired)" : "") + (reading.SkippedItems > 0 ? $", {reading.SkippedItems} without a usable URL skipped" : ""));
+            foreach (var warning in feed.Warnings)
+                Console.WriteLine($"  warning: {warning}");
+            foreach (var a in reading.Articles)
+            {
+                Console.WriteLine($"- {a.PublishedUtc:yyyy-MM-dd HH:mm}{(a.PublishedIsFirstSeen ? "*" : " ")} {a.Title}");
+                Console.WriteLine($"  {a.CanonicalUrl}  ({a.Body.Length} chars{(a.Hints.Count > 0 ? "; hints: " + string.Join("; ", a.Hints.Select(h => $"{h.Kind} {h.Value}")) : "")})");
+            }
+        }
+        if (failure is not null && !json)
+            await Console.Error.WriteLineAsync($"{source}: {failure}");
+        return failure is null ? 0 : 1;
+    });
+
+    private static string KeyFor(Uri url) =>
+        (url.Host + url.AbsolutePath).Replace("www.", "", StringComparison.Ordinal).Trim('/').Replace('/', '-').Replace('.', '-').ToLowerInvariant();
+
+    /// <summary>The directory outlet whose domain the feed lives on, or the feed's host when none matches.</summary>
+    private static string OutletFor(OutletDirectory outlets, OpmlFeed feed)
+    {
+        foreach (var host in new[] { feed.HtmlUrl?.Host, feed.XmlUrl.Host }.OfType<string>())
+        {
+            var match = outlets.Outlets.FirstOrDefault(o => o.Domains.Any(d => host == d || host.EndsWith("." + d, StringComparison.OrdinalIgnoreCase)));
+            if (match is not null)
+                return match.Id;
+        }
+        return feed.XmlUrl.Host.Replace("www.", "", StringComparison.Ordinal);
+    }
+
+    private static Task<int> WithSchemaAsync(string[] args, Func<IServiceProvider, Task<int>> run) => WithServicesAsync(args, async services =>
+    {
+        var status = await services.GetRequiredService<Migrator>().StatusAsync();
+        if (!status.UpToDate)
+        {
+            await Console.Error.WriteLineAsync(status.Incompatibility ?? $"The database needs {status.Pending.Count} migration(s): run `newsagg migrate` first.");
+            return 2;
+        }
+        return await run(services);
+    });
+
+    private static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> run)
+    {
+        try
+        {
+            var builder = ServiceHost.CreateBuilder(args, demo: null, samples: null);
+            var settings = ServiceHost.LoadSettings(builder.Configuration);
+            var outlets = OutletDirectory.Load(AppSettings.ResolvePath(settings.Feeds.OutletsFile));
+            var services = new ServiceCollection();
+            services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            services.AddNewsAggregator(settings, outlets);
+            await using var provider = services.BuildServiceProvider();
+            return await run(provider);
+        }
+        catch (ConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+    }
+}

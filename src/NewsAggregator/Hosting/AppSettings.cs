@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using NewsAggregator.Core.Configuration;
+
+namespace NewsAggregator.Hosting;
+
+/// <summary>
+/// Every options section, bound by name and validated before anything starts. A misspelt key, a value of the wrong
+/// type or out of range stops the process with one message per problem naming the key and what is allowed.
+/// </summary>
+public sealed record AppSettings(
+    FetchOptions Fetch,
+    ParsingOptions Parsing,
+    SchedulingOptions Scheduling,
+    StorageOptions Storage,
+    FeedsOptions Feeds)
+{
+    /// <summary>Top-level sections accepted in config/appsettings*.json besides ours.</summary>
+    private static readonly string[] HostSections = ["Logging", "AllowedHosts", "Kestrel", "Urls"];
+
+    public static readonly string[] Sections =
+        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section];
+
+    public static AppSettings Load(IConfiguration configuration, IEnumerable<IConfiguration>? files = null)
+    {
+        var errors = new List<string>();
+        foreach (var file in files ?? [])
+        {
+            foreach (var section in file.GetChildren())
+            {
+                if (!Sections.Concat(HostSections).Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+                    errors.Add($"{section.Key} is not a known section; allowed: {string.Join(", ", Sections.Concat(HostSections))}");
+            }
+        }
+        var settings = new AppSettings(
+            Bind<FetchOptions>(configuration, FetchOptions.Section, errors),
+            Bind<ParsingOptions>(configuration, ParsingOptions.Section, errors),
+            Bind<SchedulingOptions>(configuration, SchedulingOptions.Section, errors),
+            Bind<StorageOptions>(configuration, StorageOptions.Section, errors),
+            Bind<FeedsOptions>(configuration, FeedsOptions.Section, errors));
+        errors.AddRange(settings.Fetch.Validate());
+        errors.AddRange(settings.Parsing.Validate());
+        errors.AddRange(settings.Scheduling.Validate());
+        errors.AddRange(settings.Storage.Validate());
+        errors.AddRange(settings.Feeds.Validate());
+        if (errors.Count > 0)
+            throw new ConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
+        return settings;
+    }
+
+    /// <summary>Resolves a configured path: absolute as given, relative to the folder of the executable.</summary>
+    public static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));
+
+    private static T Bind<T>(IConfiguration configuration, string sectionName, List<string> errors)
+        where T : new()
+    {
+        var section = configuration.GetSection(sectionName);
+        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+        var names = properties.Select(p => p.Name).ToList();
+        foreach (var child in section.GetChildren())
+        {
+            if (!names.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                errors.Add($"{sectionName}:{child.Key} is not a known key; allowed: {string.Join(", ", names)}");
+        }
+        var options = new T();
+        foreach (var property in properties)
+        {
+            var child = section.GetSection(property.Name);
+            if (!child.Exists())
+                continue;
+            try
+            {
+                var type = property.PropertyType;
+                property.SetValue(options, IsScalar(type) ? Convert(child.Value, type) : child.Get(type));
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or InvalidOperationException or InvalidCastException)
+            {
+                errors.Add($"{sectionName}:{property.Name} must be {Describe(property.PropertyType)} (got \"{child.Value}\")");
+            }
+        }
+        return options;
+    }
+
+    private static bool IsScalar(Type type) => type.IsPrimitive || type == typeof(string) || type == typeof(decimal);
+
+    private static object? Convert(string? value, Type type) =>
+        type == typeof(string) ? value
+        : type == typeof(bool) ? bool.Parse(value ?? "")
+        : System.Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
+
+    private static string Describe(Type type) =>
+        type == typeof(bool) ? "true or false"
+        : type == typeof(int) || type == typeof(long) ? "a whole number"
+        : type == typeof(double) ? "a number such as 0.1"
+        : type.Name;
+}

@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using NewsAggregator.Core.Configuration;
+using NewsAggregator.Core.Fetching;
+using NewsAggregator.Core.Normalizing;
+using NewsAggregator.Core.Outlets;
+using NewsAggregator.Core.Parsing;
+using NewsAggregator.Core.Polling;
+using NewsAggregator.Core.Storage;
+using NewsAggregator.Demo;
+using NewsAggregator.Polling;
+using NewsAggregator.Web;
+using Quartz;
+
+namespace NewsAggregator.Hosting;
+
+/// <summary>What `demo` changes: its own database file and the bundled sample feeds served over loopback.</summary>
+public sealed record DemoSettings(string DatabasePath);
+
+/// <summary>Builds and runs the service: configuration, storage, Quartz polling and the web page in one process.</summary>
+public static class ServiceHost
+{
+    /// <summary>Demo polling is fast so that a newcomer sees polls, 304s and edits within a minute or two.</summary>
+    private static readonly Dictionary<string, string?> DemoDefaults = new()
+    {
+        ["Scheduling:DefaultIntervalSeconds"] = "20",
+        ["Scheduling:MinIntervalSeconds"] = "10",
+        ["Scheduling:MaxIntervalSeconds"] = "60",
+    };
+
+    public static async Task<int> RunAsync(string[] args, DemoSettings? demo, CancellationToken ct)
+    {
+        await using var samples = demo is null ? null : await SampleFeedServer.StartAsync(AppSettings.ResolvePath("config/samples"));
+        WebApplication app;
+        try
+        {
+            app = await BuildAsync(args, demo, samples, ct);
+        }
+        catch (ConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        await using (app)
+        {
+            await app.StartAsync(ct);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var database = app.Services.GetRequiredService<Database>();
+            Console.WriteLine($"NewsAggregator {(demo is null ? "service" : "demo")} running. Database: {database.Dialect.Describe()}");
+            foreach (var address in addresses)
+                Console.WriteLine($"Web page: {address.TrimEnd('/')}/");
+            if (samples is not null)
+                Console.WriteLine($"Sample feeds: {samples.Feeds.Count} served at {samples.BaseUrl}");
+            await app.WaitForShutdownAsync(ct);
+        }
+        return 0;
+    }
+
+    public static async Task<WebApplication> BuildAsync(string[] args, DemoSettings? demo, SampleFeedServer? samples, CancellationToken ct)
+    {
+        var builder = CreateBuilder(args, demo, samples);
+        var settings = LoadSettings(builder.Configuration);
+        var outlets = OutletDirectory.Load(AppSettings.ResolvePath(settings.Feeds.OutletsFile));
+        var configured = samples is not null
+            ? new ConfiguredFeeds(samples.Definitions, $"bundled samples ({samples.Folder})")
+            : new ConfiguredFeeds(FeedList.Load(AppSettings.ResolvePath(settings.Feeds.File), outlets), AppSettings.ResolvePath(settings.Feeds.File));
+
+        builder.Services.AddNewsAggregator(settings, outlets);
+        builder.Services.AddSingleton(configured);
+        builder.Services.AddHostedService<FeedScheduler>();
+        builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = settings.Scheduling.MaxConcurrentPolls));
+        builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Scheduling.ShutdownGraceSeconds));
+        // No-ops unless started by the Windows service manager or systemd.
+        builder.Services.AddWindowsService(o => o.ServiceName = "NewsAggregator");
+        builder.Services.AddSystemd();
+
+        var app = builder.Build();
+        await EnsureSchemaAsync(app.Services, settings.Storage, ct);
+        app.MapStatusPage();
+        return app;
+    }
+
+    public static WebApplicationBuilder CreateBuilder(string[] args, DemoSettings? demo, SampleFeedServer? samples)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(ServiceHost).Assembly.GetName().Name,
+        });
+        // Our configuration sources, in order of precedence (last wins): the files in config/, environment
+        // variables prefixed NEWSAGG_ (NEWSAGG_Storage__Path), demo defaults, then the command line.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddJsonFile(AppSettings.ResolvePath("config/appsettings.json"), optional: false, reloadOnChange: false);
+        builder.Configuration.AddJsonFile(AppSettings.ResolvePath($"config/appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables("NEWSAGG_");
+        if (demo is not null && samples is not null)
+        {
+            var overrides = new Dictionary<string, string?>(DemoDefaults) { ["Storage:Path"] = demo.DatabasePath };
+            var allowed = builder.Configuration.GetSection("Fetch:AllowedPrivateEndpoints").GetChildren().Count();
+            overrides[$"Fetch:AllowedPrivateEndpoints:{allowed}"] = samples.Endpoint;
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+        builder.Configuration.AddCommandLine(args);
+        return builder;
+    }
+
+    public static AppSettings LoadSettings(IConfiguration configuration)
+    {
+        var files = ((IConfigurationBuilder)configuration).Sources.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationSource>()
+            .Where(s => s.Path is not null && File.Exists(s.Path))
+            .Select(s => new ConfigurationBuilder().AddJsonFile(s.Path!).Build());
+        return AppSettings.Load(configuration, files);
+    }
+
+    public static IServiceCollection AddNewsAggregator(this IServiceCollection services, AppSettings settings, OutletDirectory outlets)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Fetch);
+        services.AddSingleton(settings.Parsing);
+        services.AddSingleton(settings.Scheduling);
+        services.AddSingleton(settings.Storage);
+        services.AddSingleton(outlets);
+        services.AddSingleton<OutletNames>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IDatabaseDialect>(new SqliteDialect(settings.Storage));
+        services.AddSingleton<Database>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<FeedStore>();
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<IngestWriter>();
+        services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<FeedParser>();
+        services.AddSingleton<ArticleNormalizer>();
+        services.AddSingleton(_ => new PollPolicy(settings.Scheduling));
+        services.AddSingleton<FeedPoller>();
+        return services;
+    }
+
+    /// <summary>The schema must be the one this build ships: migrated here when allowed, otherwise a clear refusal.</summary>
+    private static async Task EnsureSchemaAsync(IServiceProvider services, StorageOptions storage, CancellationToken ct)
+    {
+        var migrator = services.GetRequiredService<Migrator>();
+        var status = await migrator.StatusAsync(ct);
+        if (status.Incompatibility is { } reason)
+            throw new ConfigurationException($"Database {services.GetRequiredService<Database>().Dialect.Describe()}: {reason}.");
+        if (status.Pending.Count == 0)
+            return;
+        if (!storage.MigrateOnStart)
+            throw new ConfigurationException($"Database needs {status.Pending.Count} migration(s) ({string.Join(", ", status.Pending.Select(m => $"{m.Version:D4}_{m.Name}"))}); run `newsagg migrate` or set Storage:MigrateOnStart to true.");
+        var applied = await migrator.MigrateAsync(TimeProvider.System, ct);
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceHost))
+            .LogInformation("Applied {Count} migration(s): {Migrations}", applied.Count, string.Join(", ", applied.Select(m => $"{m.Version:D4}_{m.Name}")));
+    }
+}
