@@ -16,11 +16,11 @@ public sealed record SampleFeed(string Id, string Outlet, string File, string? T
 /// <summary>
 /// The demo's stand-in for the publishers: a loopback HTTP server of the bundled sample feeds, so that the demo runs
 /// the real fetch path (conditional GET, ETag, 304, content types). A feed with a later edition switches to it from
-/// its third request on, which is how the demo shows edits becoming versions and new items arriving.
+/// its second request on, which is how the demo shows edits becoming versions and new items arriving.
 /// </summary>
 public sealed class SampleFeedServer : IAsyncDisposable
 {
-    private const int LaterFromRequest = 3;
+    private const int LaterFromRequest = 2;
     private readonly WebApplication _app;
     private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();

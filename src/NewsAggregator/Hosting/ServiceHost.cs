@@ -23,9 +23,9 @@ public static class ServiceHost
     /// <summary>Demo polling is fast so that a newcomer sees polls, 304s and edits within a minute or two.</summary>
     private static readonly Dictionary<string, string?> DemoDefaults = new()
     {
-        ["Scheduling:DefaultIntervalSeconds"] = "20",
+        ["Scheduling:DefaultIntervalSeconds"] = "15",
         ["Scheduling:MinIntervalSeconds"] = "10",
-        ["Scheduling:MaxIntervalSeconds"] = "60",
+        ["Scheduling:MaxIntervalSeconds"] = "30",
     };
 
     public static async Task<int> RunAsync(string[] args, DemoSettings? demo, CancellationToken ct)
