@@ -72,7 +72,9 @@ public sealed record AppSettings(
             try
             {
                 var type = property.PropertyType;
-                property.SetValue(options, IsScalar(type) ? Convert(child.Value, type) : child.Get(type));
+                // An empty JSON array binds to nothing: the default (an empty list) stays.
+                if ((IsScalar(type) ? Convert(child.Value, type) : child.Get(type)) is { } value)
+                    property.SetValue(options, value);
             }
             catch (Exception e) when (e is FormatException or OverflowException or InvalidOperationException or InvalidCastException)
             {

@@ -66,6 +66,7 @@ public static class ServiceHost
             : new ConfiguredFeeds(FeedList.Load(AppSettings.ResolvePath(settings.Feeds.File), outlets), AppSettings.ResolvePath(settings.Feeds.File));
 
         builder.Services.AddNewsAggregator(settings, outlets);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton(configured);
         builder.Services.AddHostedService<FeedScheduler>();
         builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = settings.Scheduling.MaxConcurrentPolls));

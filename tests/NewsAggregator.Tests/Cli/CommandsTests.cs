@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace NewsAggregator.Tests.Cli;
+
+public sealed class CommandsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("newsagg-cli-").FullName;
+
+    private string Samples(string file) => Path.Combine(RepoPaths.Root, "config", "samples", file);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task FeedsCheck_GoodFile_PrintsItemsAndExitsZero()
+    {
+        var result = await NewsaggProcess.RunAsync("feeds", "check", Samples("newspulse.xml"), "--outlet", "newspulse");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(": Rss, \"NewsPulse\", 10 items", result.Out);
+        // The aggregator's declared sources come out as hints.
+        Assert.Contains("Declared", result.Out);
+    }
+
+    [Fact]
+    public async Task FeedsCheck_BrokenFileAsJson_ReportsTypedReasonAndExitsOne()
+    {
+        var result = await NewsaggProcess.RunAsync("feeds", "check", Samples("valley-courier-sport.xml"), "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        Assert.False(json.GetProperty("ok").GetBoolean());
+        Assert.StartsWith("Parse MalformedXml", json.GetProperty("failure").GetString());
+    }
+
+    [Fact]
+    public async Task FeedsCheck_UrlIntoPrivateNetwork_IsRefusedWithReason()
+    {
+        var result = await NewsaggProcess.RunAsync("feeds", "check", "http://10.1.2.3/feed.xml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Fetch RefusedAddress", result.Error);
+    }
+
+    [Fact]
+    public async Task MigrateThenImportExport_OpmlRoundTrip_KeepsEveryFeed()
+    {
+        var db = Path.Combine(_folder, "cli.db");
+        var opml = Path.Combine(_folder, "in.opml");
+        await File.WriteAllTextAsync(opml, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <opml version="2.0"><head><title>Mine</title></head><body>
+              <outline text="News"><outline type="rss" text="BBC World" xmlUrl="https://feeds.bbci.co.uk/news/world/rss.xml" htmlUrl="https://www.bbc.co.uk/news"/></outline>
+              <outline type="rss" text="Some blog" xmlUrl="https://blog.example.org/feed.atom"/>
+              <outline text="not a feed"/>
+            </body></opml>
+            """);
+
+        var unmigrated = await NewsaggProcess.RunAsync("feeds", "list", "--db", db);
+        var migrate = await NewsaggProcess.RunAsync("migrate", "--db", db);
+        var import = await NewsaggProcess.RunAsync("feeds", "import", opml, "--db", db);
+        var again = await NewsaggProcess.RunAsync("feeds", "import", opml, "--db", db);
+        var list = await NewsaggProcess.RunAsync("feeds", "list", "--db", db, "--json");
+        var export = await NewsaggProcess.RunAsync("feeds", "export", "--db", db);
+
+        Assert.Equal(2, unmigrated.ExitCode);
+        Assert.Contains("newsagg migrate", unmigrated.Error);
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("2 feeds read, 2 added", import.Out);
+        Assert.Contains("0 added, 2 already present", again.Out);
+        var feeds = JsonDocument.Parse(list.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["bbc", "blog.example.org"], feeds.Select(f => f.GetProperty("outletId").GetString()).Order());
+        var outlines = XDocument.Parse(export.Out).Descendants("outline").Select(o => (string?)o.Attribute("xmlUrl")).Order().ToList();
+        Assert.Equal(["https://blog.example.org/feed.atom", "https://feeds.bbci.co.uk/news/world/rss.xml"], outlines);
+    }
+
+    [Fact]
+    public async Task Service_MisspeltOptionOnCommandLine_StopsWithKeyAndAllowedValues()
+    {
+        var result = await NewsaggProcess.RunAsync("--Fetch:TimeoutSecs=10", $"--Storage:Path={Path.Combine(_folder, "x.db")}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Fetch:TimeoutSecs is not a known key; allowed: UserAgent, Contact, TimeoutSeconds", result.Error);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NewsAggregator.Demo;
+using NewsAggregator.Hosting;
+using Xunit.Abstractions;
+
+namespace NewsAggregator.Tests.Hosting;
+
+/// <summary>
+/// The first README command as a newcomer runs it: the real service on a fresh SQLite file, polling the bundled
+/// samples over loopback through the real fetch path, and the page listing feeds and articles.
+/// </summary>
+public sealed class DemoTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Demo_FreshDatabase_PageShowsFeedsAndEverySampleArticleThenEdits()
+    {
+        var folder = Directory.CreateTempSubdirectory("newsagg-demo-").FullName;
+        var gold = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "config", "samples", "gold.json")));
+        var expectedUrls = gold.RootElement.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("url").GetString()!).ToHashSet();
+        var editedUrls = gold.RootElement.GetProperty("articles").EnumerateArray().Where(a => a.GetProperty("edited").GetBoolean()).Select(a => a.GetProperty("url").GetString()!).ToList();
+        try
+        {
+            await using var samples = await SampleFeedServer.StartAsync(AppSettings.ResolvePath("config/samples"));
+            var app = await ServiceHost.BuildAsync(["--urls=http://127.0.0.1:0"], new DemoSettings(Path.Combine(folder, "demo.db")), samples, default);
+            await using (app)
+            {
+                await app.StartAsync();
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                using var http = new HttpClient { BaseAddress = new Uri(address) };
+                var started = DateTimeOffset.UtcNow;
+
+                // Every sample article stored, through fetch, parse and normalize.
+                HashSet<string> stored = [];
+                while (DateTimeOffset.UtcNow - started < Patience)
+                {
+                    var articles = await http.GetFromJsonAsync<JsonElement>("/api/articles?limit=1000");
+                    stored = articles.EnumerateArray().Select(a => a.GetProperty("url").GetString()!).ToHashSet();
+                    if (expectedUrls.IsSubsetOf(stored))
+                        break;
+                    await Task.Delay(500);
+                }
+                output.WriteLine($"{stored.Count} articles stored after {(DateTimeOffset.UtcNow - started).TotalSeconds:F1} s");
+                Assert.Empty(expectedUrls.Except(stored));
+                Assert.Equal(expectedUrls.Count, stored.Count);
+
+                var page = await http.GetStringAsync("/");
+                Assert.Contains("<table id=\"feeds\"", page);
+                foreach (var feed in samples.Feeds)
+                    Assert.Contains($">{feed.Id}</td>", page);
+                Assert.Contains("Parse MalformedXml", page); // the cut-off sample feed shows its typed reason
+                Assert.Contains("NotFound: HTTP 404", page); // the removed one too
+
+                // The edited originals become second versions once the publisher serves its later edition.
+                var versions = new Dictionary<string, long>();
+                while (DateTimeOffset.UtcNow - started < Patience * 2)
+                {
+                    var articles = await http.GetFromJsonAsync<JsonElement>("/api/articles?limit=1000");
+                    versions = articles.EnumerateArray().ToDictionary(a => a.GetProperty("url").GetString()!, a => a.GetProperty("version").GetInt64());
+                    if (editedUrls.All(u => versions[u] >= 2))
+                        break;
+                    await Task.Delay(1000);
+                }
+                output.WriteLine($"edits seen after {(DateTimeOffset.UtcNow - started).TotalSeconds:F1} s");
+                Assert.All(editedUrls, u => Assert.Equal(2, versions[u]));
+                Assert.Equal(expectedUrls.Count - editedUrls.Count, versions.Values.Count(v => v == 1));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
