@@ -70,7 +70,15 @@ public sealed class DemoTests(ITestOutputHelper output)
                 output.WriteLine($"edits seen after {(DateTimeOffset.UtcNow - started).TotalSeconds:F1} s");
                 Assert.All(editedUrls, u => Assert.Equal(2, versions[u]));
                 Assert.Equal(expectedUrls.Count - editedUrls.Count, versions.Values.Count(v => v == 1));
+
+                // A graceful stop waits for polls in flight and leaves a consistent database behind.
+                await app.StopAsync();
             }
+            await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "demo.db")};Pooling=False");
+            await connection.OpenAsync();
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", await check.ExecuteScalarAsync());
         }
         finally
         {
