@@ -130,11 +130,4 @@ public sealed class FeedStore(Database database)
         return await connection.QuerySingleOrDefaultAsync<FeedRow>(new CommandDefinition(
             $"SELECT {Columns} FROM feeds WHERE id = @Id", new { Id = id }, cancellationToken: ct));
     }
-
-    public async Task<IReadOnlyDictionary<string, string>> OutletNamesAsync(CancellationToken ct = default)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("SELECT id, name FROM outlets", cancellationToken: ct));
-        return rows.ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
-    }
 }

@@ -158,6 +158,7 @@ public sealed class IngestWriter : IAsyncDisposable
                         Now = now, article.ContentHash, Hints = Json.Serialize(article.Hints), Categories = Json.Serialize(article.Categories),
                     }, tx);
                 await InsertVersionAsync(connection, tx, id, 1, article, now, write.FeedId);
+                await EnqueueAsync(connection, tx, id, 1, now);
                 queued.Add(id);
                 newUrls.Add(article.CanonicalUrl);
                 added++;
@@ -178,6 +179,7 @@ public sealed class IngestWriter : IAsyncDisposable
                         article.ContentHash, Version = version, Hints = Json.Serialize(article.Hints), Categories = Json.Serialize(article.Categories), Id = id,
                     }, tx);
                 await InsertVersionAsync(connection, tx, id, version, article, now, write.FeedId);
+                await EnqueueAsync(connection, tx, id, version, now);
                 queued.Add(id);
                 updated++;
             }
@@ -191,15 +193,14 @@ public sealed class IngestWriter : IAsyncDisposable
                 ON CONFLICT (article_id, feed_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms
                 """, new { Id = id, write.FeedId, Now = now }, tx);
         }
-        foreach (var id in queued)
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO cluster_queue (article_id, version, enqueued_ms) SELECT id, version, @Now FROM articles WHERE id = @Id",
-                new { Id = id, Now = now }, tx);
-        }
         await UpdateFeedAsync(connection, tx, write, added);
         return new IngestReport(added, updated, unchanged, queued, newUrls);
     }
+
+    private static Task EnqueueAsync(DbConnection connection, DbTransaction tx, long id, long version, long now) =>
+        connection.ExecuteAsync(
+            "INSERT INTO cluster_queue (article_id, version, enqueued_ms) VALUES (@Id, @Version, @Now)",
+            new { Id = id, Version = version, Now = now }, tx);
 
     private static Task InsertVersionAsync(DbConnection connection, DbTransaction tx, long id, long version, NormalizedArticle article, long now, long feedId) =>
         connection.ExecuteAsync("""
