@@ -1,0 +1,114 @@
+
+namespace NewsAggregator.Core.Clustering;
+
+/// <summary>
+/// Computes an article's clustering features from its title and body. Every text is bounded first: what follows
+/// costs the same for a 300-word brief and a 10,000-word feature, and the lead carries the story anyway.
+/// </summary>
+public static class FeatureExtractor
+{
+    public const int MaxTitleTokens = 32;
+    public const int MaxBodyTokens = 300;
+    public const int LeadTerms = 30;
+    public const int MaxTerms = 96;
+    public const int MinSentenceTokens = 8;
+    public const int MaxSentences = 64;
+    public const int TitleTermWeight = 3;
+
+    public static ArticleFeatures Extract(long articleId, long version, string outletId, long publishedMs, string title, string body)
+    {
+        var titleTokens = TextTokens.All(title, MaxTitleTokens);
+        var bodyTokens = TextTokens.All(body, MaxBodyTokens);
+        var titleTerms = titleTokens.Where(TextTokens.IsTerm).ToList();
+
+        var weights = new Dictionary<uint, int>();
+        foreach (var t in titleTerms)
+            weights[TextTokens.Hash(t)] = weights.GetValueOrDefault(TextTokens.Hash(t)) + TitleTermWeight;
+        var lead = new List<string>(titleTerms);
+        var leadCount = 0;
+        foreach (var t in bodyTokens)
+        {
+            if (!TextTokens.IsTerm(t))
+                continue;
+            var h = TextTokens.Hash(t);
+            weights[h] = weights.GetValueOrDefault(h) + 1;
+            if (leadCount++ < LeadTerms)
+                lead.Add(t);
+        }
+        var terms = weights
+            .Select(kv => new WeightedTerm(kv.Key, kv.Value))
+            .OrderByDescending(t => t.Weight).ThenBy(t => t.Term)
+            .Take(MaxTerms)
+            .OrderBy(t => t.Term)
+            .ToArray();
+
+        return new ArticleFeatures
+        {
+            ArticleId = articleId,
+            Version = version,
+            OutletId = outletId,
+            PublishedMs = publishedMs,
+            TitleText = string.Join(' ', titleTerms),
+            LeadText = string.Join(' ', lead),
+            Terms = terms,
+            IndexTerms = [],
+            MinHash = MinHasher.Signature(bodyTokens.Count >= MinHasher.ShingleWords ? bodyTokens : titleTokens),
+            Sentences = SentenceHashes(body),
+            BodyTokens = bodyTokens.Count,
+        };
+    }
+
+    /// <summary>
+    /// The article's most informative title and lead terms by current rarity: what it posts to the inverted index
+    /// and looks up there. Chosen once, when the article is clustered, and stored with the features.
+    /// </summary>
+    public static uint[] ChooseIndexTerms(ArticleFeatures features, Func<uint, double> idf, int count)
+    {
+        var lead = new HashSet<uint>();
+        foreach (var token in features.LeadText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            lead.Add(TextTokens.Hash(token));
+        // Rarity times weight in the article: a rare title term first; among equally rare terms, the one the
+        // article repeats. Ties go to the smaller hash so that the choice never depends on enumeration order.
+        return features.Terms
+            .Where(t => lead.Contains(t.Term))
+            .OrderByDescending(t => idf(t.Term) * (1 + Math.Log(t.Weight))).ThenBy(t => t.Term)
+            .Take(count)
+            .Select(t => t.Term)
+            .ToArray();
+    }
+
+    /// <summary>Hashes of the body's sentences of <see cref="MinSentenceTokens"/> tokens or more: verbatim reuse shows up here.</summary>
+    public static uint[] SentenceHashes(string body)
+    {
+        var hashes = new SortedSet<uint>();
+        if (string.IsNullOrEmpty(body))
+            return [];
+        var start = 0;
+        for (var i = 0; i <= body.Length && hashes.Count < MaxSentences; i++)
+        {
+            var end = i == body.Length || body[i] == '\n' || (body[i] is '.' or '!' or '?' && (i + 1 == body.Length || char.IsWhiteSpace(body[i + 1])));
+            if (!end)
+                continue;
+            var tokens = TextTokens.All(body.AsSpan(start, i - start).ToString(), 200);
+            if (tokens.Count >= MinSentenceTokens)
+                hashes.Add(TextTokens.Hash(string.Join(' ', tokens)));
+            start = i + 1;
+        }
+        return hashes.ToArray();
+    }
+
+    /// <summary>Share of the smaller sentence set found in the other (both sorted).</summary>
+    public static (int Shared, double Share) SharedSentences(uint[] a, uint[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+            return (0, 0);
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (shared, shared / (double)Math.Min(a.Length, b.Length));
+    }
+}

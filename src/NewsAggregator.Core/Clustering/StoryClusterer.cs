@@ -1,0 +1,393 @@
+using NewsAggregator.Core.Configuration;
+
+namespace NewsAggregator.Core.Clustering;
+
+/// <summary>A story as the database keeps it: what a restart needs besides the members' features.</summary>
+public sealed record StoryState(long Id, int Members, long OldestMs, long NewestMs);
+
+/// <summary>
+/// The clustering engine (ARCHITECTURE step 6): candidates from an in-memory index (MinHash LSH bands for copies,
+/// an inverted index of rare title and lead terms for rewrites and independent reports), each verified with
+/// SimMetrics, then the article joins the story that scores best as a whole, merges stories it bridges, or starts
+/// its own. Single-threaded by design: one consumer, in ingest order, so the same order always gives the same
+/// stories. Everything in here can be rebuilt from stored features (<see cref="Restore"/>), and nothing in it
+/// depends on the order of dictionary enumeration or on floating-point sums taken in a different order.
+/// </summary>
+public sealed class StoryClusterer
+{
+    private readonly ClusteringOptions _options;
+    private readonly PairVerifier _verifier;
+    private readonly long _windowMs;
+    private readonly int _rows;
+
+    // Document frequencies over every clustered article (current version): rarity for term weights.
+    private readonly Dictionary<uint, int> _documentFrequency = new();
+    private int _documents;
+
+    // The window: articles published within WindowHours of the newest one seen, evicted oldest first.
+    private readonly PriorityQueue<Entry, (long, long)> _byTime = new();
+    private readonly Dictionary<long, Entry> _entries = new();
+    private readonly Dictionary<ulong, List<Entry>> _bands = new();
+    private readonly Dictionary<uint, List<Entry>> _postings = new();
+    private readonly Dictionary<long, Story> _stories = new();
+    private long _newestMs = long.MinValue;
+
+    public StoryClusterer(ClusteringOptions options)
+    {
+        _options = options;
+        _verifier = new PairVerifier(options);
+        _windowMs = (long)(options.WindowHours * 3_600_000);
+        _rows = MinHasher.Length / options.MinHashBands;
+    }
+
+    public int WindowCount => _entries.Count;
+    public int Documents => _documents;
+
+    public double Idf(uint term) => Math.Log((_documents + 1.0) / (_documentFrequency.GetValueOrDefault(term) + 1.0)) + 1.0;
+
+    /// <summary>Clusters one article (a new one, or a new version of one already clustered).</summary>
+    /// <param name="previous">For a new version of a clustered article: the features stored for the version before and its story.</param>
+    public (ClusterDecision Decision, ArticleFeatures Features) Add(ArticleFeatures features, (ArticleFeatures Features, long StoryId)? previous = null)
+    {
+        features = features with { IndexTerms = FeatureExtractor.ChooseIndexTerms(features, Idf, _options.IndexTermsPerArticle) };
+        if (previous is { } p)
+            return (Update(features, p.Features, p.StoryId), features);
+
+        var found = FindCandidates(features);
+        var candidates = found.Select(f => f.Pair).ToList();
+        var stories = ScoreStories(features, candidates);
+        var best = stories.Count > 0 && stories[0].Score >= _options.JoinThreshold ? stories[0] : null;
+
+        Story story;
+        var merged = new List<long>();
+        if (best is null)
+        {
+            story = new Story(features.ArticleId, features.PublishedMs);
+            _stories[story.Id] = story;
+        }
+        else
+        {
+            story = _stories[best.StoryId];
+            foreach (var other in stories.Skip(1).Where(s => s.Score >= _options.MergeThreshold))
+                story = Merge(story, _stories[other.StoryId], merged);
+        }
+
+        var nearest = found
+            .Where(f => f.Entry.Story.Resolve() == story)
+            .Select(f => f.Pair)
+            .OrderByDescending(c => c.Scores.Combined).ThenBy(c => c.ArticleId)
+            .FirstOrDefault();
+        var relation = nearest is null ? MemberRelation.Original : Classify(nearest.Scores);
+
+        Insert(features, story);
+        var decision = new ClusterDecision
+        {
+            ArticleId = features.ArticleId,
+            Version = features.Version,
+            StoryId = story.Id,
+            Action = best is null ? ClusterAction.NewStory : merged.Count > 0 ? ClusterAction.JoinedAndMerged : ClusterAction.Joined,
+            Relation = relation,
+            NearestArticleId = nearest?.ArticleId,
+            Score = best?.Score ?? 0,
+            MergedStories = merged,
+            Candidates = candidates,
+            Stories = stories,
+        };
+        return (decision, features);
+    }
+
+    /// <summary>
+    /// Restores one clustered article after a restart: its terms count towards rarity and, when it is within the
+    /// window, it is indexed under its stored story. Call in the original clustering order.
+    /// </summary>
+    public void Restore(ArticleFeatures features, StoryState story)
+    {
+        if (!_stories.TryGetValue(story.Id, out var s))
+        {
+            s = new Story(story.Id, story.OldestMs) { Members = story.Members, NewestMs = story.NewestMs };
+            _stories[story.Id] = s;
+        }
+        CountTerms(features, +1);
+        _newestMs = Math.Max(_newestMs, features.PublishedMs);
+        if (features.PublishedMs >= _newestMs - _windowMs)
+            Index(features, s);
+        Evict();
+    }
+
+    public MemberRelation Classify(PairScores scores) =>
+        scores.Resemblance >= _options.DuplicateResemblance ? MemberRelation.Duplicate
+        : scores.SharedSentences >= _options.RewriteSharedSentences ? MemberRelation.Rewrite
+        : MemberRelation.Related;
+
+    // An edited article stays in its story (an edit is not a new story); its terms and index entries are replaced.
+    private ClusterDecision Update(ArticleFeatures features, ArticleFeatures old, long storyId)
+    {
+        if (_entries.TryGetValue(features.ArticleId, out var entry))
+            Unindex(entry);
+        CountTerms(old, -1);
+        if (!_stories.TryGetValue(storyId, out var story))
+            _stories[storyId] = story = new Story(storyId, features.PublishedMs) { Members = 1 };
+        story.Members--; // Insert counts it again
+        Insert(features, story);
+        return new ClusterDecision
+        {
+            ArticleId = features.ArticleId, Version = features.Version, StoryId = story.Id, Action = ClusterAction.Updated,
+            Relation = MemberRelation.Original, Score = 0,
+        };
+    }
+
+    private List<(CandidatePair Pair, Entry Entry)> FindCandidates(ArticleFeatures features)
+    {
+        var found = new Dictionary<long, (Entry Entry, CandidateChannel Channel, double Evidence)>();
+        if (features.MinHash[0] != uint.MaxValue)
+        {
+            for (var band = 0; band < _options.MinHashBands; band++)
+            {
+                if (!_bands.TryGetValue(MinHasher.BandKey(features.MinHash, band, _rows), out var bucket))
+                    continue;
+                foreach (var e in bucket)
+                {
+                    if (e.Evicted || !InWindow(e, features))
+                        continue;
+                    var seen = found.GetValueOrDefault(e.Features.ArticleId, (e, CandidateChannel.None, 0));
+                    // A shared band is strong evidence of shared text: it ranks above any term evidence.
+                    found[e.Features.ArticleId] = (e, seen.Item2 | CandidateChannel.Shingles, seen.Item3 + 100);
+                }
+            }
+        }
+        foreach (var term in features.IndexTerms)
+        {
+            if (!_postings.TryGetValue(term, out var list))
+                continue;
+            var idf = Idf(term);
+            var read = 0;
+            for (var i = list.Count - 1; i >= 0 && read < _options.MaxPostingsPerTerm; i--)
+            {
+                var e = list[i];
+                if (e.Evicted || !InWindow(e, features))
+                    continue;
+                read++;
+                var seen = found.GetValueOrDefault(e.Features.ArticleId, (e, CandidateChannel.None, 0));
+                found[e.Features.ArticleId] = (e, seen.Item2 | CandidateChannel.Terms, seen.Item3 + idf);
+            }
+        }
+
+        // Best evidence first, at most two per story: the story is then judged as a whole, so more members of
+        // one story would only crowd out the others.
+        var perStory = new Dictionary<Story, int>();
+        var chosen = new List<(CandidatePair, Entry)>();
+        foreach (var (e, channel, evidence) in found.Values.OrderByDescending(v => v.Evidence).ThenByDescending(v => v.Entry.Features.ArticleId))
+        {
+            var story = e.Story.Resolve();
+            var n = perStory.GetValueOrDefault(story);
+            if (n >= 2)
+                continue;
+            perStory[story] = n + 1;
+            var gap = Math.Abs(features.PublishedMs - e.Features.PublishedMs) / 3_600_000.0;
+            chosen.Add((new CandidatePair(e.Features.ArticleId, story.Id, channel, Math.Round(evidence, 3), Math.Round(gap, 2), _verifier.Score(features, e.Features)), e));
+            if (chosen.Count >= _options.MaxCandidates)
+                break;
+        }
+        return chosen;
+    }
+
+    private List<StoryScore> ScoreStories(ArticleFeatures features, List<CandidatePair> candidates)
+    {
+        var scores = new List<StoryScore>();
+        if (candidates.Count == 0)
+            return scores;
+        var vector = Vector(features);
+        foreach (var group in candidates.GroupBy(c => c.StoryId))
+        {
+            var story = _stories[group.Key];
+            var best = group.OrderByDescending(c => c.Scores.Combined).ThenBy(c => c.ArticleId).First();
+            var centroid = Cosine(vector, story);
+            var gapMs = features.PublishedMs < story.OldestMs ? story.OldestMs - features.PublishedMs
+                : features.PublishedMs > story.NewestMs ? features.PublishedMs - story.NewestMs : 0;
+            var score = _options.CentroidWeight * centroid + _options.PairWeight * best.Scores.Combined
+                        - _options.TimeGapPenalty * gapMs / (double)_windowMs;
+            scores.Add(new StoryScore(story.Id, story.Members, Math.Round(centroid, 4), best.Scores.Combined, best.ArticleId,
+                Math.Round(gapMs / 3_600_000.0, 2), Math.Round(score, 4)));
+        }
+        scores.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.StoryId.CompareTo(b.StoryId));
+        return scores;
+    }
+
+    private Dictionary<uint, double> Vector(ArticleFeatures features)
+    {
+        var vector = new Dictionary<uint, double>(features.Terms.Length);
+        foreach (var t in features.Terms)
+            vector[t.Term] = (1 + Math.Log(t.Weight)) * Idf(t.Term);
+        return vector;
+    }
+
+    // Cosine between the article and the story's summed term weights (its members within the window). The sums
+    // are taken in fixed point: a story's dictionary enumerates in a different order after a restart, and a
+    // floating-point sum in another order could move a decision that sits on the threshold.
+    private double Cosine(Dictionary<uint, double> vector, Story story)
+    {
+        const double scale = 1 << 20;
+        // Int128: a story of thousands of members must not overflow the squared sums.
+        Int128 dot = 0, storyNorm = 0, norm = 0;
+        foreach (var w in vector.Values)
+            norm += (long)Math.Round(w * w * scale);
+        foreach (var (term, sum) in story.Terms)
+        {
+            // Linear in the summed weights: the terms most members share dominate, which is what "the story as a
+            // whole" means; a log here let one member's vocabulary count as much as the story's core.
+            var s = sum * Idf(term);
+            storyNorm += (long)Math.Round(s * s * scale);
+            if (vector.TryGetValue(term, out var w))
+                dot += (long)Math.Round(w * s * scale);
+        }
+        return norm == 0 || storyNorm == 0 ? 0 : (double)dot / scale / Math.Sqrt((double)norm / scale * ((double)storyNorm / scale));
+    }
+
+    private Story Merge(Story into, Story other, List<long> merged)
+    {
+        // The older story survives, so that a story's id is the id of its first article.
+        if (other.Id < into.Id)
+            (into, other) = (other, into);
+        merged.Add(other.Id);
+        other.MergedInto = into;
+        into.Members += other.Members;
+        into.OldestMs = Math.Min(into.OldestMs, other.OldestMs);
+        into.NewestMs = Math.Max(into.NewestMs, other.NewestMs);
+        foreach (var term in other.Terms.Keys.Order())
+            into.Terms[term] = into.Terms.GetValueOrDefault(term) + other.Terms[term];
+        other.Terms.Clear();
+        into.WindowMembers += other.WindowMembers;
+        _stories.Remove(other.Id);
+        return into;
+    }
+
+    private bool InWindow(Entry e, ArticleFeatures features) => Math.Abs(features.PublishedMs - e.Features.PublishedMs) <= _windowMs;
+
+    private void Insert(ArticleFeatures features, Story story, bool countTerms = true)
+    {
+        if (countTerms)
+            CountTerms(features, +1);
+        story.Members++;
+        story.OldestMs = Math.Min(story.OldestMs, features.PublishedMs);
+        story.NewestMs = Math.Max(story.NewestMs, features.PublishedMs);
+        _newestMs = Math.Max(_newestMs, features.PublishedMs);
+        if (features.PublishedMs >= _newestMs - _windowMs)
+            Index(features, story);
+        Evict();
+    }
+
+    private void Index(ArticleFeatures features, Story story)
+    {
+        var entry = new Entry(features, story);
+        _entries[features.ArticleId] = entry;
+        _byTime.Enqueue(entry, (features.PublishedMs, features.ArticleId));
+        story.WindowMembers++;
+        foreach (var t in features.Terms)
+            story.Terms[t.Term] = story.Terms.GetValueOrDefault(t.Term) + t.Weight;
+        if (features.MinHash[0] != uint.MaxValue)
+        {
+            for (var band = 0; band < _options.MinHashBands; band++)
+                Add(_bands, MinHasher.BandKey(features.MinHash, band, _rows), entry);
+        }
+        foreach (var term in features.IndexTerms)
+            Add(_postings, term, entry);
+    }
+
+    private void Unindex(Entry entry)
+    {
+        entry.Evicted = true;
+        _entries.Remove(entry.Features.ArticleId);
+        var story = entry.Story.Resolve();
+        // A story with no member left in the window can no longer be joined: it leaves memory (the database keeps it).
+        if (--story.WindowMembers == 0)
+            _stories.Remove(story.Id);
+        foreach (var t in entry.Features.Terms)
+        {
+            var left = story.Terms.GetValueOrDefault(t.Term) - t.Weight;
+            if (left > 0)
+                story.Terms[t.Term] = left;
+            else
+                story.Terms.Remove(t.Term);
+        }
+        if (entry.Features.MinHash[0] != uint.MaxValue)
+        {
+            for (var band = 0; band < _options.MinHashBands; band++)
+                Compact(_bands, MinHasher.BandKey(entry.Features.MinHash, band, _rows));
+        }
+        foreach (var term in entry.Features.IndexTerms)
+            Compact(_postings, term);
+    }
+
+    private void Evict()
+    {
+        var cutoff = _newestMs - _windowMs;
+        while (_byTime.TryPeek(out var oldest, out var key) && key.Item1 < cutoff)
+        {
+            _byTime.Dequeue();
+            if (!oldest.Evicted)
+                Unindex(oldest);
+        }
+    }
+
+    private void CountTerms(ArticleFeatures features, int delta)
+    {
+        _documents += delta;
+        foreach (var t in features.Terms)
+        {
+            var n = _documentFrequency.GetValueOrDefault(t.Term) + delta;
+            if (n > 0)
+                _documentFrequency[t.Term] = n;
+            else
+                _documentFrequency.Remove(t.Term);
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<Entry>> index, TKey key, Entry entry) where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+            index[key] = list = new List<Entry>(2);
+        list.Add(entry);
+    }
+
+    // Evicted entries are dropped from the front of a list (lists are in clustering order, so the old ones lead);
+    // an evicted entry behind a live one is skipped by readers and dropped once it reaches the front.
+    private static void Compact<TKey>(Dictionary<TKey, List<Entry>> index, TKey key) where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+            return;
+        var n = 0;
+        while (n < list.Count && list[n].Evicted)
+            n++;
+        if (n == list.Count)
+            index.Remove(key);
+        else if (n > 0)
+            list.RemoveRange(0, n);
+    }
+
+    private sealed class Entry(ArticleFeatures features, Story story)
+    {
+        public ArticleFeatures Features { get; } = features;
+        public Story Story { get; } = story;
+        public bool Evicted { get; set; }
+    }
+
+    private sealed class Story(long id, long publishedMs)
+    {
+        public long Id { get; } = id;
+        public int Members { get; set; }
+        public int WindowMembers { get; set; }
+        public long OldestMs { get; set; } = publishedMs;
+        public long NewestMs { get; set; } = publishedMs;
+        /// <summary>Summed term weights of the members within the window.</summary>
+        public Dictionary<uint, int> Terms { get; } = new();
+        public Story? MergedInto { get; set; }
+
+        public Story Resolve()
+        {
+            var s = this;
+            while (s.MergedInto is not null)
+                s = s.MergedInto;
+            return s;
+        }
+    }
+}
