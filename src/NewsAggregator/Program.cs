@@ -60,6 +60,24 @@ feeds.Subcommands.Add(export);
 feeds.Subcommands.Add(check);
 root.Subcommands.Add(feeds);
 
+// Clustering: quality on a labelled corpus, re-clustering from scratch, and why an article is where it is.
+var corpusOption = new Option<string>("--corpus") { Description = "Labelled corpus (JSON Lines, format in ../shared/eval/README.md)", Required = true };
+var evaluate = new Command("eval", "Replay a labelled corpus through normalize, store and cluster on a fresh temporary database and score it") { corpusOption, jsonOption };
+evaluate.TreatUnmatchedTokensAsErrors = false;
+evaluate.SetAction((result, ct) => ClusterCommands.EvalAsync(ConfigArgs(result, null, null), result.GetValue(corpusOption)!, result.GetValue(jsonOption), ct));
+root.Subcommands.Add(evaluate);
+
+var recluster = new Command("recluster", "Cluster every stored article again from scratch, in the original ingest order (stop the service first)") { dbOption };
+recluster.TreatUnmatchedTokensAsErrors = false;
+recluster.SetAction((result, ct) => ClusterCommands.ReclusterAsync(ConfigArgs(result, null, result.GetValue(dbOption)), ct));
+root.Subcommands.Add(recluster);
+
+var articleArgument = new Argument<string>("article") { Description = "Article id or URL" };
+var why = new Command("why", "Show the candidates, metric scores, thresholds and decision behind an article's story") { articleArgument, dbOption, jsonOption };
+why.TreatUnmatchedTokensAsErrors = false;
+why.SetAction((result, ct) => ClusterCommands.WhyAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(articleArgument)!, result.GetValue(jsonOption), ct));
+root.Subcommands.Add(why);
+
 return await root.Parse(args).InvokeAsync();
 
 static string[] ConfigArgs(ParseResult result, string? urls, string? db)

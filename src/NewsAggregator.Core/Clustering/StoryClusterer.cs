@@ -102,15 +102,15 @@ public sealed class StoryClusterer
     /// </summary>
     public void Restore(ArticleFeatures features, StoryState story)
     {
-        if (!_stories.TryGetValue(story.Id, out var s))
-        {
-            s = new Story(story.Id, story.OldestMs) { Members = story.Members, NewestMs = story.NewestMs };
-            _stories[story.Id] = s;
-        }
         CountTerms(features, +1);
         _newestMs = Math.Max(_newestMs, features.PublishedMs);
         if (features.PublishedMs >= _newestMs - _windowMs)
+        {
+            // Only stories with a member in the window live in memory, exactly as during clustering.
+            if (!_stories.TryGetValue(story.Id, out var s))
+                _stories[story.Id] = s = new Story(story.Id, story.OldestMs) { Members = story.Members, NewestMs = story.NewestMs };
             Index(features, s);
+        }
         Evict();
     }
 
@@ -122,11 +122,20 @@ public sealed class StoryClusterer
     // An edited article stays in its story (an edit is not a new story); its terms and index entries are replaced.
     private ClusterDecision Update(ArticleFeatures features, ArticleFeatures old, long storyId)
     {
+        Story? story = null;
         if (_entries.TryGetValue(features.ArticleId, out var entry))
+        {
+            story = entry.Story.Resolve();
             Unindex(entry);
+        }
         CountTerms(old, -1);
-        if (!_stories.TryGetValue(storyId, out var story))
-            _stories[storyId] = story = new Story(storyId, features.PublishedMs) { Members = 1 };
+        // Its story may have left memory with its last windowed member (Unindex); it comes back with this one.
+        if (story is null || !_stories.ContainsKey(story.Id))
+        {
+            if (story is null && !_stories.TryGetValue(storyId, out story))
+                story = new Story(storyId, features.PublishedMs) { Members = 1 };
+            _stories[story.Id] = story;
+        }
         story.Members--; // Insert counts it again
         Insert(features, story);
         return new ClusterDecision

@@ -12,6 +12,9 @@ public sealed class ClusteringOptions
     /// <summary>Bumped whenever a change can move an article to another story; stored with every decision.</summary>
     public const string AlgorithmVersion = "cluster-1";
 
+    /// <summary>Seconds between runs of the clustering job (each run empties the queue).</summary>
+    public int IntervalSeconds { get; set; } = 2;
+
     /// <summary>Candidates and stories older than this (by publication time) are not considered.</summary>
     public double WindowHours { get; set; } = 96;
 
@@ -56,6 +59,8 @@ public sealed class ClusteringOptions
 
     public IEnumerable<string> Validate()
     {
+        if (IntervalSeconds is < 1 or > 3600)
+            yield return $"Clustering:IntervalSeconds must be between 1 and 3600 (got {IntervalSeconds})";
         if (WindowHours is <= 0 or > 24 * 90)
             yield return $"Clustering:WindowHours must be between 0 and 2160 (got {WindowHours})";
         if (MinHashBands is not (1 or 2 or 4 or 8 or 16 or 32 or 64))

@@ -149,7 +149,7 @@ public static class Commands
         return feed.XmlUrl.Host.Replace("www.", "", StringComparison.Ordinal);
     }
 
-    private static Task<int> WithSchemaAsync(string[] args, Func<IServiceProvider, Task<int>> run) => WithServicesAsync(args, async services =>
+    internal static Task<int> WithSchemaAsync(string[] args, Func<IServiceProvider, Task<int>> run) => WithServicesAsync(args, async services =>
     {
         var status = await services.GetRequiredService<Migrator>().StatusAsync();
         if (!status.UpToDate)
@@ -160,7 +160,7 @@ public static class Commands
         return await run(services);
     });
 
-    private static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> run)
+    internal static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> run)
     {
         try
         {

@@ -14,13 +14,14 @@ public sealed record AppSettings(
     ParsingOptions Parsing,
     SchedulingOptions Scheduling,
     StorageOptions Storage,
-    FeedsOptions Feeds)
+    FeedsOptions Feeds,
+    ClusteringOptions Clustering)
 {
     /// <summary>Top-level sections accepted in config/appsettings*.json besides ours.</summary>
     private static readonly string[] HostSections = ["Logging", "AllowedHosts", "Kestrel", "Urls"];
 
     public static readonly string[] Sections =
-        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section];
+        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section];
 
     public static AppSettings Load(IConfiguration configuration, IEnumerable<IConfiguration>? files = null)
     {
@@ -38,12 +39,14 @@ public sealed record AppSettings(
             Bind<ParsingOptions>(configuration, ParsingOptions.Section, errors),
             Bind<SchedulingOptions>(configuration, SchedulingOptions.Section, errors),
             Bind<StorageOptions>(configuration, StorageOptions.Section, errors),
-            Bind<FeedsOptions>(configuration, FeedsOptions.Section, errors));
+            Bind<FeedsOptions>(configuration, FeedsOptions.Section, errors),
+            Bind<ClusteringOptions>(configuration, ClusteringOptions.Section, errors));
         errors.AddRange(settings.Fetch.Validate());
         errors.AddRange(settings.Parsing.Validate());
         errors.AddRange(settings.Scheduling.Validate());
         errors.AddRange(settings.Storage.Validate());
         errors.AddRange(settings.Feeds.Validate());
+        errors.AddRange(settings.Clustering.Validate());
         if (errors.Count > 0)
             throw new ConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
         return settings;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using NewsAggregator.Core.Clustering;
 using NewsAggregator.Core.Configuration;
 using NewsAggregator.Core.Fetching;
 using NewsAggregator.Core.Normalizing;
@@ -122,6 +123,7 @@ public static class ServiceHost
         services.AddSingleton(settings.Parsing);
         services.AddSingleton(settings.Scheduling);
         services.AddSingleton(settings.Storage);
+        services.AddSingleton(settings.Clustering);
         services.AddSingleton(outlets);
         services.AddSingleton<OutletNames>();
         services.AddSingleton(TimeProvider.System);
@@ -131,6 +133,8 @@ public static class ServiceHost
         services.AddSingleton<FeedStore>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestWriter>();
+        services.AddSingleton<ClusterStore>();
+        services.AddSingleton<ClusterConsumer>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<ArticleNormalizer>();

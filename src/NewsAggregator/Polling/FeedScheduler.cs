@@ -10,7 +10,8 @@ public sealed record ConfiguredFeeds(IReadOnlyList<FeedDefinition> Feeds, string
 
 /// <summary>
 /// At start: writes the outlet directory and the feed list into the database, then gives every enabled feed its
-/// Quartz job, first firing at the feed's stored next-poll time (or soon, spread out, for feeds never polled).
+/// Quartz job, first firing at the feed's stored next-poll time (or soon, spread out, for feeds never polled), and
+/// schedules the clustering job.
 /// </summary>
 public sealed class FeedScheduler(
     ISchedulerFactory schedulers,
@@ -18,6 +19,7 @@ public sealed class FeedScheduler(
     OutletDirectory outlets,
     ConfiguredFeeds configured,
     Core.Configuration.SchedulingOptions options,
+    Core.Configuration.ClusteringOptions clustering,
     TimeProvider time,
     ILogger<FeedScheduler> logger) : IHostedService
 {
@@ -44,6 +46,7 @@ public sealed class FeedScheduler(
             await scheduler.ScheduleJob(job, [PollFeedJob.NextTrigger(job.Key, due, time)], ScheduleJobOptions.Replacing, cancellationToken);
         }
         logger.LogInformation("Scheduled {Feeds} feeds", enabled.Count);
+        await Clustering.ClusterJob.ScheduleAsync(scheduler, TimeSpan.FromSeconds(clustering.IntervalSeconds), time, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using NewsAggregator.Core.Clustering;
 using NewsAggregator.Core.Storage;
 
 namespace NewsAggregator.Web;
@@ -22,6 +23,8 @@ public static class StatusPage
                 a.Id, url = a.CanonicalUrl, outlet = a.OutletId, outletName = a.OutletName, a.Title, a.Author,
                 published = Time.FromMs(a.PublishedMs), firstSeen = Time.FromMs(a.FirstSeenMs), a.Version, a.Sightings, hints = a.Hints,
             })));
+        api.MapGet("/articles/{id:long}/clustering", async Task<IResult> (long id, ClusterStore clusters, CancellationToken ct) =>
+            await ClusterExplanation.LoadAsync(clusters, id, ct) is { } why ? TypedResults.Ok(why) : TypedResults.NotFound());
         api.MapGet("/stats", async (ArticleStore articles, CancellationToken ct) => TypedResults.Ok(await articles.CountsAsync(ct)));
         app.MapGet("/healthz", async (ArticleStore articles, CancellationToken ct) =>
         {

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NewsAggregator.Core.Configuration;
+using NewsAggregator.Core.Storage;
+
+namespace NewsAggregator.Core.Clustering;
+
+/// <summary>What one run of the consumer did.</summary>
+public sealed record ClusterRunReport(int Clustered, int NewStories, int Merges, int Updated, TimeSpan Elapsed);
+
+/// <summary>
+/// The clustering consumer: takes queued article versions in ingest order, computes their features, asks the
+/// engine where each belongs and stores the outcome, a batch per transaction that also removes the batch from the
+/// queue. The engine is rebuilt from stored features on first use, so a restart continues exactly where the last
+/// commit left off. Not thread-safe: one caller at a time (a Quartz job that never overlaps itself).
+/// </summary>
+public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions options, TimeProvider time, ILogger<ClusterConsumer> logger)
+{
+    public const int BatchSize = 500;
+
+    private StoryClusterer? _engine;
+    private long _settingsId;
+    private long _order;
+
+    /// <summary>Time spent in features and the engine per clustered version (ticks), when a benchmark asks for it.</summary>
+    public List<long>? Latencies { get; set; }
+
+    public StoryClusterer? Engine => _engine;
+
+    /// <summary>Rebuilds the in-memory index from the stored features (done by the first run anyway).</summary>
+    public async Task<TimeSpan> RestoreAsync(CancellationToken ct = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var engine = new StoryClusterer(options);
+        await store.RestoreAsync((long)(options.WindowHours * 3_600_000), engine.Restore, ct);
+        _order = await store.LastOrderAsync(ct);
+        _settingsId = await store.SettingsIdAsync(ClusteringOptions.AlgorithmVersion, JsonSerializer.Serialize(options), Time.ToMs(time.GetUtcNow()), ct);
+        _engine = engine;
+        logger.LogInformation("Clustering index rebuilt from {Articles} stored articles ({InWindow} in the window) in {ElapsedMs} ms",
+            engine.Documents, engine.WindowCount, watch.ElapsedMilliseconds);
+        return watch.Elapsed;
+    }
+
+    /// <summary>Clusters queued versions until the queue is empty or <paramref name="maxBatches"/> batches are done.</summary>
+    public async Task<ClusterRunReport> RunAsync(int maxBatches = int.MaxValue, CancellationToken ct = default)
+    {
+        var watch = Stopwatch.StartNew();
+        if (_engine is null)
+            await RestoreAsync(ct);
+        var engine = _engine!;
+        int clustered = 0, created = 0, merges = 0, updated = 0;
+        for (var batch = 0; batch < maxBatches && !ct.IsCancellationRequested; batch++)
+        {
+            var queued = await store.ReadQueueAsync(BatchSize, ct);
+            if (queued.Count == 0)
+                break;
+            var previous = await store.ClusteredAsync(queued.Select(q => q.ArticleId), ct);
+            var writes = new List<ClusterWrite>(queued.Count);
+            try
+            {
+                foreach (var q in queued)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    var features = FeatureExtractor.Extract(q.ArticleId, q.Version, q.OutletId, q.PublishedMs, q.Title, q.Body);
+                    (ArticleFeatures, long)? before = previous.TryGetValue(q.ArticleId, out var p) ? p : null;
+                    var (decision, stored) = engine.Add(features, before);
+                    Latencies?.Add(Stopwatch.GetTimestamp() - start);
+                    // A later version in the same batch must see this one as its previous version.
+                    previous[q.ArticleId] = (stored, decision.StoryId);
+                    writes.Add(new ClusterWrite(q.Seq, _order + writes.Count + 1, stored, decision));
+                    created += decision.Action == ClusterAction.NewStory ? 1 : 0;
+                    merges += decision.MergedStories.Count;
+                    updated += decision.Action == ClusterAction.Updated ? 1 : 0;
+                }
+                await store.SaveAsync(writes, _settingsId, Time.ToMs(time.GetUtcNow()), ct);
+                _order += writes.Count;
+            }
+            catch
+            {
+                // The engine moved ahead of the database: drop it, the next run rebuilds it from what committed.
+                _engine = null;
+                throw;
+            }
+            clustered += writes.Count;
+        }
+        return new ClusterRunReport(clustered, created, merges, updated, watch.Elapsed);
+    }
+}
