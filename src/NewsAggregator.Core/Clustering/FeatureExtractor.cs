@@ -89,12 +89,34 @@ public static class FeatureExtractor
             var end = i == body.Length || body[i] == '\n' || (body[i] is '.' or '!' or '?' && (i + 1 == body.Length || char.IsWhiteSpace(body[i + 1])));
             if (!end)
                 continue;
-            var tokens = TextTokens.All(body.AsSpan(start, i - start).ToString(), 200);
+            // Quoted words are left out: independent reports quote the same statement, and a shared quote is
+            // no sign that one copied the other. What remains is the reporter's own wording.
+            var tokens = TextTokens.All(WithoutQuotes(body.AsSpan(start, i - start)), 200);
             if (tokens.Count >= MinSentenceTokens)
                 hashes.Add(TextTokens.Hash(string.Join(' ', tokens)));
             start = i + 1;
         }
         return hashes.ToArray();
+    }
+
+    private static string WithoutQuotes(ReadOnlySpan<char> sentence)
+    {
+        var kept = new System.Text.StringBuilder(sentence.Length);
+        var quoted = false;
+        foreach (var c in sentence)
+        {
+            if (c is '"' or '\u201C' or '\u201D')
+            {
+                quoted = c == '\u201C' || (c == '"' && !quoted);
+                if (c == '\u201D')
+                    quoted = false;
+                kept.Append(' ');
+                continue;
+            }
+            if (!quoted)
+                kept.Append(c);
+        }
+        return kept.ToString();
     }
 
     /// <summary>Share of the smaller sentence set found in the other (both sorted).</summary>
