@@ -67,6 +67,19 @@ evaluate.TreatUnmatchedTokensAsErrors = false;
 evaluate.SetAction((result, ct) => ClusterCommands.EvalAsync(ConfigArgs(result, null, null), result.GetValue(corpusOption)!, result.GetValue(jsonOption), ct));
 root.Subcommands.Add(evaluate);
 
+var benchCorpus = new Option<string>("--corpus") { Description = "Corpus to replay (JSON Lines; `newsagg generate` writes one)", Required = true };
+var benchLimit = new Option<int?>("--articles") { Description = "Replay only the first N articles" };
+var baselinePrefix = new Option<int>("--baseline-prefix") { Description = "The naive baseline runs at the end of the first N articles", DefaultValueFactory = _ => 100_000 };
+var baselineSamples = new Option<int>("--baseline-samples") { Description = "Articles the naive baseline times (0: skip it)", DefaultValueFactory = _ => 10 };
+var bench = new Command("bench", "Replay a corpus through store plus clustering on a fresh database; print throughput, latency, memory and the ratio to the naive baseline")
+{
+    benchCorpus, benchLimit, baselinePrefix, baselineSamples, dbOption,
+};
+bench.TreatUnmatchedTokensAsErrors = false;
+bench.SetAction((result, ct) => ClusterCommands.BenchAsync(ConfigArgs(result, null, null), result.GetValue(benchCorpus)!, result.GetValue(benchLimit),
+    result.GetValue(baselinePrefix), result.GetValue(baselineSamples), result.GetValue(dbOption), ct));
+root.Subcommands.Add(bench);
+
 var recluster = new Command("recluster", "Cluster every stored article again from scratch, in the original ingest order (stop the service first)") { dbOption };
 recluster.TreatUnmatchedTokensAsErrors = false;
 recluster.SetAction((result, ct) => ClusterCommands.ReclusterAsync(ConfigArgs(result, null, result.GetValue(dbOption)), ct));

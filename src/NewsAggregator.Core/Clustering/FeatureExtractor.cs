@@ -13,6 +13,8 @@ public static class FeatureExtractor
     public const int MaxTerms = 96;
     public const int MinSentenceTokens = 8;
     public const int MaxSentences = 64;
+    /// <summary>Sentences are read from this much of the body: about the same span as the bounded tokens.</summary>
+    public const int MaxSentenceChars = 4000;
     public const int TitleTermWeight = 3;
 
     public static ArticleFeatures Extract(long articleId, long version, string outletId, long publishedMs, string title, string body)
@@ -84,9 +86,10 @@ public static class FeatureExtractor
         if (string.IsNullOrEmpty(body))
             return [];
         var start = 0;
-        for (var i = 0; i <= body.Length && hashes.Count < MaxSentences; i++)
+        var length = Math.Min(body.Length, MaxSentenceChars);
+        for (var i = 0; i <= length && hashes.Count < MaxSentences; i++)
         {
-            var end = i == body.Length || body[i] == '\n' || (body[i] is '.' or '!' or '?' && (i + 1 == body.Length || char.IsWhiteSpace(body[i + 1])));
+            var end = i == length || body[i] == '\n' || (body[i] is '.' or '!' or '?' && (i + 1 == body.Length || char.IsWhiteSpace(body[i + 1])));
             if (!end)
                 continue;
             // Quoted words are left out: independent reports quote the same statement, and a shared quote is

@@ -52,6 +52,39 @@ public static class ClusterCommands
         return 0;
     });
 
+    public static Task<int> BenchAsync(string[] args, string corpus, int? limit, int baselinePrefix, int baselineSamples, string? db, CancellationToken ct) => Commands.WithServicesAsync(args, async services =>
+    {
+        var articles = EvalCorpus.Read(corpus).Articles.OrderBy(a => a.Published).ToList();
+        if (limit is { } n)
+            articles = articles.Take(n).ToList();
+        var path = db ?? Path.Combine(Path.GetTempPath(), $"newsagg-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            var r = await PipelineBenchmark.RunAsync(articles, path, services.GetRequiredService<OutletDirectory>(), services.GetRequiredService<ClusteringOptions>(), baselinePrefix, baselineSamples, ct);
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(inv, $"articles             {r.Articles:N0} ({Path.GetFileName(corpus)})"));
+            Console.WriteLine(string.Create(inv, $"store + cluster      {r.Seconds:F1} s = {r.ArticlesPerSecond:N0} articles/s"));
+            Console.WriteLine(string.Create(inv, $"clustering latency   p50 {r.P50Microseconds:F0} µs, p99 {r.P99Microseconds:F0} µs, mean {r.MeanMicroseconds:F0} µs per article"));
+            Console.WriteLine(string.Create(inv, $"peak working set     {r.PeakWorkingSetMb:F0} MB"));
+            Console.WriteLine(string.Create(inv, $"index rebuild        {r.RestoreSeconds:F1} s from {r.Articles:N0} stored articles ({r.RestoredWindow:N0} in the window)"));
+            if (r.Baseline is { } b)
+            {
+                Console.WriteLine(string.Create(inv, $"naive baseline       {b.MeanMicroseconds / 1000:F1} ms per article ({b.MeanComparisons:N0} SimMetrics comparisons each, {b.Sampled} articles sampled at the end of the first {b.Prefix:N0})"));
+                Console.WriteLine(string.Create(inv, $"indexed, same span   {b.IndexedMeanMicroseconds:F0} µs per article → {b.Ratio:N0}× faster than the baseline"));
+            }
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (db is null)
+            {
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                    File.Delete(file);
+            }
+        }
+    });
+
     public static Task<int> ReclusterAsync(string[] args, CancellationToken ct) => Commands.WithSchemaAsync(args, async services =>
     {
         var store = services.GetRequiredService<ClusterStore>();
