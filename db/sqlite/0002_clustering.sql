@@ -18,6 +18,7 @@ CREATE TABLE article_features (
     cluster_seq   INTEGER NOT NULL UNIQUE,
     outlet_id     TEXT NOT NULL,
     published_ms  INTEGER NOT NULL,
+    seen_ms       INTEGER NOT NULL,      -- the article's first-seen time: the index window slides on it
     title_text    TEXT NOT NULL,         -- normalized title terms
     lead_text     TEXT NOT NULL,         -- normalized title and lead terms, bounded
     terms         BLOB NOT NULL,         -- (uint32 term hash, int32 weight) little-endian pairs, sorted by term

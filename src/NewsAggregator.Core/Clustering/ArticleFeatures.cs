@@ -13,6 +13,8 @@ public sealed record ArticleFeatures
     public required long Version { get; init; }
     public required string OutletId { get; init; }
     public required long PublishedMs { get; init; }
+    /// <summary>When the article was first seen (stored): what the index window slides on.</summary>
+    public long SeenMs { get; init; }
     /// <summary>Normalized title terms joined by spaces: what edit metrics compare.</summary>
     public required string TitleText { get; init; }
     /// <summary>Title terms then the first lead terms, bounded: what token metrics compare.</summary>

@@ -62,7 +62,7 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                 foreach (var q in queued)
                 {
                     var start = Stopwatch.GetTimestamp();
-                    var features = FeatureExtractor.Extract(q.ArticleId, q.Version, q.OutletId, q.PublishedMs, q.Title, q.Body);
+                    var features = FeatureExtractor.Extract(q.ArticleId, q.Version, q.OutletId, q.PublishedMs, q.Title, q.Body, q.FirstSeenMs);
                     (ArticleFeatures, long)? before = previous.TryGetValue(q.ArticleId, out var p) ? p : null;
                     var (decision, stored) = engine.Add(features, before);
                     Latencies?.Add(Stopwatch.GetTimestamp() - start);

@@ -17,7 +17,7 @@ public static class FeatureExtractor
     public const int MaxSentenceChars = 4000;
     public const int TitleTermWeight = 3;
 
-    public static ArticleFeatures Extract(long articleId, long version, string outletId, long publishedMs, string title, string body)
+    public static ArticleFeatures Extract(long articleId, long version, string outletId, long publishedMs, string title, string body, long? seenMs = null)
     {
         var titleTokens = TextTokens.All(title, MaxTitleTokens);
         var bodyTokens = TextTokens.All(body, MaxBodyTokens);
@@ -50,6 +50,7 @@ public static class FeatureExtractor
             Version = version,
             OutletId = outletId,
             PublishedMs = publishedMs,
+            SeenMs = seenMs ?? publishedMs,
             TitleText = string.Join(' ', titleTerms),
             LeadText = string.Join(' ', lead),
             Terms = terms,

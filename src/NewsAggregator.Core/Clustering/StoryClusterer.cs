@@ -24,7 +24,10 @@ public sealed class StoryClusterer
     private readonly Dictionary<uint, int> _documentFrequency = new();
     private int _documents;
 
-    // The window: articles published within WindowHours of the newest one seen, evicted oldest first.
+    // The window: articles first seen within WindowHours of the newest first-seen time, evicted oldest first. First
+    // seen, not published: a new feed's backlog of last week's items arrives at once and must meet its own
+    // stories; and it is stored, so a restart or a re-clustering rebuilds the same window. Candidates must also be
+    // published within WindowHours of each other.
     private readonly PriorityQueue<Entry, (long, long)> _byTime = new();
     private readonly Dictionary<long, Entry> _entries = new();
     private readonly Dictionary<ulong, List<Entry>> _bands = new();
@@ -103,8 +106,8 @@ public sealed class StoryClusterer
     public void Restore(ArticleFeatures features, StoryState story)
     {
         CountTerms(features, +1);
-        _newestMs = Math.Max(_newestMs, features.PublishedMs);
-        if (features.PublishedMs >= _newestMs - _windowMs)
+        _newestMs = Math.Max(_newestMs, features.SeenMs);
+        if (features.SeenMs >= _newestMs - _windowMs)
         {
             // Only stories with a member in the window live in memory, exactly as during clustering.
             if (!_stories.TryGetValue(story.Id, out var s))
@@ -279,8 +282,8 @@ public sealed class StoryClusterer
         story.Members++;
         story.OldestMs = Math.Min(story.OldestMs, features.PublishedMs);
         story.NewestMs = Math.Max(story.NewestMs, features.PublishedMs);
-        _newestMs = Math.Max(_newestMs, features.PublishedMs);
-        if (features.PublishedMs >= _newestMs - _windowMs)
+        _newestMs = Math.Max(_newestMs, features.SeenMs);
+        if (features.SeenMs >= _newestMs - _windowMs)
             Index(features, story);
         Evict();
     }
@@ -289,7 +292,7 @@ public sealed class StoryClusterer
     {
         var entry = new Entry(features, story);
         _entries[features.ArticleId] = entry;
-        _byTime.Enqueue(entry, (features.PublishedMs, features.ArticleId));
+        _byTime.Enqueue(entry, (features.SeenMs, features.ArticleId));
         story.WindowMembers++;
         foreach (var t in features.Terms)
             story.Terms[t.Term] = story.Terms.GetValueOrDefault(t.Term) + t.Weight;

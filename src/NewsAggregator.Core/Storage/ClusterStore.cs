@@ -6,7 +6,7 @@ using NewsAggregator.Core.Clustering;
 namespace NewsAggregator.Core.Storage;
 
 /// <summary>An article version waiting in the clustering queue, with the text of that version.</summary>
-public sealed record QueuedVersion(long Seq, long ArticleId, long Version, string OutletId, long PublishedMs, string Title, string Body);
+public sealed record QueuedVersion(long Seq, long ArticleId, long Version, string OutletId, long PublishedMs, long FirstSeenMs, string Title, string Body);
 
 /// <summary>
 /// What one clustered version changes in the database. <paramref name="QueueSeq"/> is its queue row (SQLite reuses
@@ -39,7 +39,7 @@ public sealed class ClusterStore(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<QueuedVersion>(new CommandDefinition("""
-            SELECT q.seq, q.article_id, q.version, a.outlet_id, a.published_ms, v.title, v.body
+            SELECT q.seq, q.article_id, q.version, a.outlet_id, a.published_ms, a.first_seen_ms, v.title, v.body
             FROM cluster_queue q
             JOIN articles a ON a.id = q.article_id
             JOIN article_versions v ON v.article_id = q.article_id AND v.version = q.version
@@ -79,22 +79,22 @@ public sealed class ClusterStore(Database database)
     }
 
     /// <summary>
-    /// Every clustered article in clustering order, for rebuilding the index. Articles published more than
+    /// Every clustered article in clustering order, for rebuilding the index. Articles first seen more than
     /// <paramref name="windowMs"/> before the newest come with their terms only (they count towards rarity but
     /// are not indexed), which keeps a restart on a large database light.
     /// </summary>
     public async Task RestoreAsync(long windowMs, Action<ArticleFeatures, StoryState> restore, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(published_ms) FROM article_features", cancellationToken: ct));
+        var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seen_ms) FROM article_features", cancellationToken: ct));
         if (newest is null)
             return;
         var reader = await connection.ExecuteReaderAsync(new CommandDefinition("""
             SELECT f.article_id, f.version, f.outlet_id, f.published_ms, f.terms, f.body_tokens,
-                   CASE WHEN f.published_ms >= @cutoff THEN f.title_text END, CASE WHEN f.published_ms >= @cutoff THEN f.lead_text END,
-                   CASE WHEN f.published_ms >= @cutoff THEN f.index_terms END, CASE WHEN f.published_ms >= @cutoff THEN f.minhash END,
-                   CASE WHEN f.published_ms >= @cutoff THEN f.sentences END,
-                   s.id, s.members, s.oldest_ms, s.newest_ms
+                   CASE WHEN f.seen_ms >= @cutoff THEN f.title_text END, CASE WHEN f.seen_ms >= @cutoff THEN f.lead_text END,
+                   CASE WHEN f.seen_ms >= @cutoff THEN f.index_terms END, CASE WHEN f.seen_ms >= @cutoff THEN f.minhash END,
+                   CASE WHEN f.seen_ms >= @cutoff THEN f.sentences END,
+                   s.id, s.members, s.oldest_ms, s.newest_ms, f.seen_ms
             FROM article_features f
             JOIN story_members m ON m.article_id = f.article_id
             JOIN stories s ON s.id = m.story_id
@@ -111,7 +111,7 @@ public sealed class ClusterStore(Database database)
                     Terms = Terms((byte[])reader[4]), BodyTokens = reader.GetInt32(5),
                     TitleText = inWindow ? reader.GetString(6) : "", LeadText = inWindow ? reader.GetString(7) : "",
                     IndexTerms = inWindow ? Hashes((byte[])reader[8]) : [], MinHash = inWindow ? Hashes((byte[])reader[9]) : Empty,
-                    Sentences = inWindow ? Hashes((byte[])reader[10]) : [],
+                    Sentences = inWindow ? Hashes((byte[])reader[10]) : [], SeenMs = reader.GetInt64(15),
                 };
                 restore(features, new StoryState(reader.GetInt64(11), reader.GetInt32(12), reader.GetInt64(13), reader.GetInt64(14)));
             }
@@ -138,15 +138,15 @@ public sealed class ClusterStore(Database database)
         var f = w.Features;
         var d = w.Decision;
         await connection.ExecuteAsync("""
-            INSERT INTO article_features (article_id, version, cluster_seq, outlet_id, published_ms, title_text, lead_text, terms, index_terms, minhash, sentences, body_tokens)
-            VALUES (@ArticleId, @Version, @Seq, @OutletId, @PublishedMs, @TitleText, @LeadText, @Terms, @IndexTerms, @MinHash, @Sentences, @BodyTokens)
-            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, cluster_seq = excluded.cluster_seq, published_ms = excluded.published_ms,
+            INSERT INTO article_features (article_id, version, cluster_seq, outlet_id, published_ms, seen_ms, title_text, lead_text, terms, index_terms, minhash, sentences, body_tokens)
+            VALUES (@ArticleId, @Version, @Seq, @OutletId, @PublishedMs, @SeenMs, @TitleText, @LeadText, @Terms, @IndexTerms, @MinHash, @Sentences, @BodyTokens)
+            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, cluster_seq = excluded.cluster_seq, published_ms = excluded.published_ms, seen_ms = excluded.seen_ms,
                 title_text = excluded.title_text, lead_text = excluded.lead_text, terms = excluded.terms, index_terms = excluded.index_terms,
                 minhash = excluded.minhash, sentences = excluded.sentences, body_tokens = excluded.body_tokens
             """,
             new
             {
-                f.ArticleId, f.Version, Seq = w.Order, f.OutletId, f.PublishedMs, f.TitleText, f.LeadText, Terms = Blob(f.Terms), IndexTerms = Blob(f.IndexTerms),
+                f.ArticleId, f.Version, Seq = w.Order, f.OutletId, f.PublishedMs, f.SeenMs, f.TitleText, f.LeadText, Terms = Blob(f.Terms), IndexTerms = Blob(f.IndexTerms),
                 MinHash = Blob(f.MinHash), Sentences = Blob(f.Sentences), f.BodyTokens,
             }, tx);
 
@@ -272,7 +272,7 @@ public sealed class ClusterStore(Database database)
         """;
 
     private const string FeatureSelect = """
-        SELECT f.article_id, f.version, f.outlet_id, f.published_ms, f.title_text, f.lead_text, f.terms, f.index_terms, f.minhash, f.sentences,
+        SELECT f.article_id, f.version, f.outlet_id, f.published_ms, f.seen_ms, f.title_text, f.lead_text, f.terms, f.index_terms, f.minhash, f.sentences,
                f.body_tokens, m.story_id
         FROM article_features f JOIN story_members m ON m.article_id = f.article_id
         """;
@@ -289,6 +289,7 @@ public sealed class ClusterStore(Database database)
         public long Version { get; set; }
         public string OutletId { get; set; } = "";
         public long PublishedMs { get; set; }
+        public long SeenMs { get; set; }
         public string TitleText { get; set; } = "";
         public string LeadText { get; set; } = "";
         public byte[] Terms { get; set; } = [];
@@ -300,7 +301,7 @@ public sealed class ClusterStore(Database database)
 
         public ArticleFeatures ToFeatures() => new()
         {
-            ArticleId = ArticleId, Version = Version, OutletId = OutletId, PublishedMs = PublishedMs, TitleText = TitleText, LeadText = LeadText,
+            ArticleId = ArticleId, Version = Version, OutletId = OutletId, PublishedMs = PublishedMs, SeenMs = SeenMs, TitleText = TitleText, LeadText = LeadText,
             Terms = ClusterStore.Terms(Terms), IndexTerms = Hashes(IndexTerms), MinHash = Hashes(Minhash), Sentences = Hashes(Sentences), BodyTokens = BodyTokens,
         };
     }
