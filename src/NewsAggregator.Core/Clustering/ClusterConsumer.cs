@@ -17,7 +17,8 @@ public sealed record ClusterRunReport(int Clustered, int NewStories, int Merges,
 /// </summary>
 public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions options, TimeProvider time, ILogger<ClusterConsumer> logger)
 {
-    public const int BatchSize = 500;
+    /// <summary>Queued versions clustered and committed together.</summary>
+    public int BatchSize { get; init; } = 500;
 
     private StoryClusterer? _engine;
     private long _settingsId;

@@ -62,7 +62,8 @@ public sealed class CorpusReplay : IAsyncDisposable
     /// Stores and clusters <paramref name="articles"/> in the order given (the caller sorts by publication time).
     /// With <paramref name="normalize"/> false the lines are stored as they are: what the benchmark measures.
     /// </summary>
-    public async Task<ReplayResult> RunAsync(IEnumerable<EvalArticle> articles, bool normalize, CancellationToken ct = default)
+    /// <param name="cluster">False: only store (the queue fills; a test then clusters it its own way).</param>
+    public async Task<ReplayResult> RunAsync(IEnumerable<EvalArticle> articles, bool normalize, bool cluster = true, CancellationToken ct = default)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var urls = new List<(string Id, string Url)>();
@@ -71,7 +72,7 @@ public sealed class CorpusReplay : IAsyncDisposable
         var consumer = Task.Run(async () =>
         {
             var clustered = 0;
-            while (true)
+            while (cluster)
             {
                 var done = Volatile.Read(ref writerDone);
                 var report = await Consumer.RunAsync(maxBatches: 4, ct);
@@ -83,6 +84,7 @@ public sealed class CorpusReplay : IAsyncDisposable
                     await Task.Delay(2, ct);
                 }
             }
+            return clustered;
         }, ct);
 
         try

@@ -62,7 +62,7 @@ public static class EvalRunner
             Dictionary<long, (long StoryId, string Relation, long? Nearest)> assignments;
             await using (var run = await CorpusReplay.CreateAsync(Path.Combine(directory, "eval.db"), outlets, options, logs, ct))
             {
-                replay = await run.RunAsync(ordered, normalize: true, ct);
+                replay = await run.RunAsync(ordered, normalize: true, ct: ct);
                 assignments = await run.Clusters.AssignmentsAsync(ct);
             }
             warnings.AddRange(replay.Rejected.Select(id => $"{id}: rejected by the normalizer (no usable URL); scored as a story of its own"));

@@ -36,7 +36,7 @@ public static class PipelineBenchmark
         {
             latencies = new List<long>(articles.Count);
             run.Consumer.Latencies = latencies;
-            replay = await run.RunAsync(articles, normalize: false, ct);
+            replay = await run.RunAsync(articles, normalize: false, ct: ct);
             // What a restart costs: a new consumer rebuilding the index from the stored features.
             var fresh = new ClusterConsumer(run.Clusters, options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ClusterConsumer>.Instance);
             restore = await fresh.RestoreAsync(ct);
