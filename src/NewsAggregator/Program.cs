@@ -91,6 +91,22 @@ why.TreatUnmatchedTokensAsErrors = false;
 why.SetAction((result, ct) => ClusterCommands.WhyAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(articleArgument)!, result.GetValue(jsonOption), ct));
 root.Subcommands.Add(why);
 
+// generate: a deterministic synthetic syndication corpus in the eval line format, for scale, clustering and provenance tests.
+var articlesOption = new Option<int>("--articles") { Description = "Exact number of articles (lines) to write", Required = true };
+var seedOption = new Option<long>("--seed") { Description = "Seed; the same articles, seed and options give the same file, byte for byte", DefaultValueFactory = _ => 1 };
+var generateOutOption = new Option<string>("--out") { Description = "JSON Lines file to write", Required = true };
+var perDayOption = new Option<int>("--per-day") { Description = "About this many articles per day of published time", DefaultValueFactory = _ => 20_000 };
+var startOption = new Option<string>("--start") { Description = "Published time of the first story (ISO 8601, UTC unless an offset is given)", DefaultValueFactory = _ => "2026-01-02T00:00:00Z" };
+var generate = new Command("generate", "Write a synthetic corpus of wire stories, copies, rewrites, independent reports and updates with gold labels")
+{
+    articlesOption, seedOption, generateOutOption, perDayOption, startOption,
+};
+generate.TreatUnmatchedTokensAsErrors = false;
+generate.SetAction((result, ct) => Commands.GenerateAsync(ConfigArgs(result, null, null), new GenerateRequest(
+    result.GetValue(articlesOption), result.GetValue(seedOption), result.GetValue(generateOutOption)!, result.GetValue(perDayOption),
+    result.GetValue(startOption)!), ct));
+root.Subcommands.Add(generate);
+
 return await root.Parse(args).InvokeAsync();
 
 static string[] ConfigArgs(ParseResult result, string? urls, string? db)

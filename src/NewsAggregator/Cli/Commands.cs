@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NewsAggregator.Core.Configuration;
+using NewsAggregator.Core.Evaluation.Synthetic;
 using NewsAggregator.Core.Normalizing;
 using NewsAggregator.Core.Outlets;
 using NewsAggregator.Core.Polling;
@@ -133,6 +134,45 @@ public static class Commands
             await Console.Error.WriteLineAsync($"{source}: {failure}");
         return failure is null ? 0 : 1;
     });
+
+    /// <summary>Writes the synthetic corpus and prints one line: articles, stories, seconds, file size.</summary>
+    public static async Task<int> GenerateAsync(string[] args, GenerateRequest request, CancellationToken ct)
+    {
+        try
+        {
+            if (!DateTimeOffset.TryParse(request.Start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
+                throw new ConfigurationException($"--start: \"{request.Start}\" is not an ISO 8601 date or time (e.g. 2026-01-02 or 2026-01-02T06:00:00Z)");
+            var builder = ServiceHost.CreateBuilder(args, demo: null, samples: null);
+            var settings = ServiceHost.LoadSettings(builder.Configuration);
+            var outlets = OutletDirectory.Load(AppSettings.ResolvePath(settings.Feeds.OutletsFile));
+            var options = new SyntheticOptions
+            {
+                Articles = request.Articles,
+                Seed = request.Seed,
+                PerDay = request.PerDay,
+                Start = start,
+                Outlets = outlets.Outlets,
+            };
+            options.Validate();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            SyntheticSummary summary;
+            await using (var file = new FileStream(request.Out, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+                summary = await SyntheticCorpus.WriteAsync(options, file, ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{request.Out}: {summary.Articles:N0} articles in {summary.Stories:N0} stories, {watch.Elapsed.TotalSeconds:F1} s, {summary.Bytes / 1048576.0:N1} MiB"));
+            return 0;
+        }
+        catch (ConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"{request.Out}: {e.Message}");
+            return 2;
+        }
+    }
 
     private static string KeyFor(Uri url) =>
         (url.Host + url.AbsolutePath).Replace("www.", "", StringComparison.Ordinal).Trim('/').Replace('/', '-').Replace('.', '-').ToLowerInvariant();

@@ -43,6 +43,29 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_SmallCorpus_WritesExactlyNLinesAndOneSummaryLine()
+    {
+        var file = Path.Combine(_folder, "synthetic.jsonl");
+
+        var result = await NewsaggProcess.RunAsync("generate", "--articles", "300", "--seed", "9", "--out", file, "--start", "2026-03-01");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^\S+synthetic\.jsonl: 300 articles in \d+ stories, \d+\.\d s, \d+\.\d MiB\s*$", result.Out);
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal(300, lines.Length);
+        Assert.StartsWith("2026-03-01T00:", JsonDocument.Parse(lines[0]).RootElement.GetProperty("published").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_BadStart_ExitsTwoWithTheReason()
+    {
+        var result = await NewsaggProcess.RunAsync("generate", "--articles", "10", "--out", Path.Combine(_folder, "x.jsonl"), "--start", "yesterday");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--start", result.Error);
+    }
+
+    [Fact]
     public async Task MigrateThenImportExport_OpmlRoundTrip_KeepsEveryFeed()
     {
         var db = Path.Combine(_folder, "cli.db");

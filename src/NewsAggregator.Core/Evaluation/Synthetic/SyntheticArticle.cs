@@ -1,0 +1,4 @@
+namespace NewsAggregator.Core.Evaluation.Synthetic;
+
+/// <summary>A generated article with how it was made (the corpus line holds only <see cref="Article"/>).</summary>
+public sealed record SyntheticArticle(EvalArticle Article, SyntheticKind Kind);

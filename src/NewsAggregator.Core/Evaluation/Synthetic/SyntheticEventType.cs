@@ -1,0 +1,83 @@
+namespace NewsAggregator.Core.Evaluation.Synthetic;
+
+/// <summary>
+/// One kind of news event (earthquake, merger, …): who takes part, which numbers it has, and every way the project's
+/// own templates can state its facts. Fact 0 is the lead; each fact has several phrasings so that independent reports
+/// and rewrites can say the same thing in other words.
+/// </summary>
+internal sealed class SyntheticEventType
+{
+    /// <summary>Minimums the catalogue promises (and a test checks): enough variety for rewrites and independents.</summary>
+    public const int MinHeadlines = 4, MinFacts = 6, MinPhrasings = 3, MinQuotes = 3, MinDevelopments = 3;
+
+    public required string Name { get; init; }
+
+    /// <summary>Role options of the three people {p1}, {p2}, {p3}.</summary>
+    public required string[][] Roles { get; init; }
+
+    /// <summary>
+    /// The person slot a politician of the period's pool may fill (−1: none). The pool is what makes the same minister
+    /// appear in unrelated stories of the same day: a hard negative for clustering on names.
+    /// </summary>
+    public int PoliticalSlot { get; init; } = -1;
+
+    public SyntheticOrgKind Org { get; init; }
+    public SyntheticOrgKind Org2 { get; init; }
+
+    /// <summary>Fields of study for an <see cref="SyntheticOrgKind.Institute"/>.</summary>
+    public string[] Fields { get; init; } = [];
+
+    /// <summary>Values of {issue}: what is protested, recalled, discovered, charged.</summary>
+    public string[] Issues { get; init; } = [];
+
+    /// <summary>Values of {tail} when the general ones ("officials said") do not fit the field (science, sport).</summary>
+    public string[]? Tails { get; init; }
+
+    /// <summary>Ranges of {n1} to {n5}; {n5} is the new figure of updates.</summary>
+    public required SyntheticNumber[] Numbers { get; init; }
+
+    public required string[] Headlines { get; init; }
+    public required string[][] Facts { get; init; }
+
+    /// <summary>"speaker|words": the speaker is 1, 2 or 3 ({p1}…{p3}); the words have no closing punctuation.</summary>
+    public required string[] Quotes { get; init; }
+
+    /// <summary>New facts an update leads with.</summary>
+    public required string[] Developments { get; init; }
+
+    /// <summary>Headline of an update leading with the development of the same index.</summary>
+    public required string[] UpdateHeadlines { get; init; }
+
+    public SyntheticTemplate[] HeadlineTemplates { get; private set; } = [];
+    public SyntheticTemplate[][] FactTemplates { get; private set; } = [];
+    public (int Speaker, SyntheticTemplate Words)[] QuoteTemplates { get; private set; } = [];
+    public SyntheticTemplate[] DevelopmentTemplates { get; private set; } = [];
+    public SyntheticTemplate[] UpdateHeadlineTemplates { get; private set; } = [];
+
+    /// <summary>Parses every template and checks the promised minimums; a mistake stops the first generation.</summary>
+    public SyntheticEventType Compile()
+    {
+        if (Roles.Length != 3 || Roles.Any(r => r.Length == 0) || Numbers.Length != 5)
+            throw new InvalidOperationException($"{Name}: needs three role lists and five number ranges");
+        if (Headlines.Length < MinHeadlines || Facts.Length < MinFacts || Facts.Any(f => f.Length < MinPhrasings)
+            || Quotes.Length < MinQuotes || Developments.Length < MinDevelopments || UpdateHeadlines.Length != Developments.Length)
+            throw new InvalidOperationException($"{Name}: fewer templates than the catalogue promises");
+        HeadlineTemplates = Headlines.Select(SyntheticTemplate.Parse).ToArray();
+        FactTemplates = Facts.Select(f => f.Select(SyntheticTemplate.Parse).ToArray()).ToArray();
+        QuoteTemplates = Quotes.Select(q =>
+        {
+            var bar = q.IndexOf('|', StringComparison.Ordinal);
+            var speaker = bar == 1 && q[0] is >= '1' and <= '3' ? q[0] - '1' : throw new InvalidOperationException($"{Name}: quote without speaker: {q}");
+            return (speaker, SyntheticTemplate.Parse(q[(bar + 1)..]));
+        }).ToArray();
+        DevelopmentTemplates = Developments.Select(SyntheticTemplate.Parse).ToArray();
+        UpdateHeadlineTemplates = UpdateHeadlines.Select(SyntheticTemplate.Parse).ToArray();
+        if (Issues.Length == 0 && AllTemplates().Any(t => t.Uses(SyntheticSlot.Issue)))
+            throw new InvalidOperationException($"{Name}: a template uses {{issue}} but the type has no issues");
+        return this;
+    }
+
+    public IEnumerable<SyntheticTemplate> AllTemplates() =>
+        HeadlineTemplates.Concat(FactTemplates.SelectMany(f => f)).Concat(QuoteTemplates.Select(q => q.Words))
+            .Concat(DevelopmentTemplates).Concat(UpdateHeadlineTemplates);
+}

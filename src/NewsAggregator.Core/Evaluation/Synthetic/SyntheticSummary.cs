@@ -1,0 +1,4 @@
+namespace NewsAggregator.Core.Evaluation.Synthetic;
+
+/// <summary>What <see cref="SyntheticCorpus.WriteAsync"/> wrote.</summary>
+public sealed record SyntheticSummary(int Articles, int Stories, long Bytes);
