@@ -16,11 +16,13 @@ public static class FeatureExtractor
     /// <summary>Sentences are read from this much of the body: about the same span as the bounded tokens.</summary>
     public const int MaxSentenceChars = 4000;
     public const int TitleTermWeight = 3;
+    public const int NameTermWeight = 2;
 
     public static ArticleFeatures Extract(long articleId, long version, string outletId, long publishedMs, string title, string body, long? seenMs = null)
     {
         var titleTokens = TextTokens.All(title, MaxTitleTokens);
-        var bodyTokens = TextTokens.All(body, MaxBodyTokens);
+        var names = new List<bool>();
+        var bodyTokens = TextTokens.All(body, MaxBodyTokens, names);
         var titleTerms = titleTokens.Where(TextTokens.IsTerm).ToList();
 
         var weights = new Dictionary<uint, int>();
@@ -28,12 +30,15 @@ public static class FeatureExtractor
             weights[TextTokens.Hash(t)] = weights.GetValueOrDefault(TextTokens.Hash(t)) + TitleTermWeight;
         var lead = new List<string>(titleTerms);
         var leadCount = 0;
-        foreach (var t in bodyTokens)
+        for (var i = 0; i < bodyTokens.Count; i++)
         {
+            var t = bodyTokens[i];
             if (!TextTokens.IsTerm(t))
                 continue;
             var h = TextTokens.Hash(t);
-            weights[h] = weights.GetValueOrDefault(h) + 1;
+            // A name (capitalised inside a sentence) identifies a story better than the words around it: two
+            // strikes are told in the same words, with different unions and cities.
+            weights[h] = weights.GetValueOrDefault(h) + (names[i] ? NameTermWeight : 1);
             if (leadCount++ < LeadTerms)
                 lead.Add(t);
         }

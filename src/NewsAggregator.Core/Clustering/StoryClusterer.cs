@@ -46,6 +46,8 @@ public sealed class StoryClusterer
     public int WindowCount => _entries.Count;
     public int Documents => _documents;
 
+    private double TermWeight(uint term) => Idf(term);
+
     public double Idf(uint term) => Math.Log((_documents + 1.0) / (_documentFrequency.GetValueOrDefault(term) + 1.0)) + 1.0;
 
     /// <summary>Clusters one article (a new one, or a new version of one already clustered).</summary>
@@ -229,7 +231,7 @@ public sealed class StoryClusterer
     {
         var vector = new Dictionary<uint, double>(features.Terms.Length);
         foreach (var t in features.Terms)
-            vector[t.Term] = (1 + Math.Log(t.Weight)) * Idf(t.Term);
+            vector[t.Term] = (1 + Math.Log(t.Weight)) * TermWeight(t.Term);
         return vector;
     }
 
@@ -247,7 +249,7 @@ public sealed class StoryClusterer
         {
             // Linear in the summed weights: the terms most members share dominate, which is what "the story as a
             // whole" means; a log here let one member's vocabulary count as much as the story's core.
-            var s = sum * Idf(term);
+            var s = sum * TermWeight(term);
             storyNorm += (long)Math.Round(s * s * scale);
             if (vector.TryGetValue(term, out var w))
                 dot += (long)Math.Round(w * s * scale);

@@ -32,18 +32,35 @@ public static class TextTokens
     public static bool IsStopWord(string token) => StopWords.Contains(token);
 
     /// <summary>Every token of the text in order, stop words included, each folded; at most <paramref name="max"/>.</summary>
-    public static List<string> All(string? text, int max)
+    public static List<string> All(string? text, int max) => All(text, max, null);
+
+    /// <summary>
+    /// As <see cref="All(string?, int)"/>; <paramref name="names"/>, when given, receives for each token whether it
+    /// was capitalised inside a sentence (a name: a person, a place, an organisation). Digit groups stay whole:
+    /// "24,280" and "4.5" are one token each.
+    /// </summary>
+    public static List<string> All(string? text, int max, List<bool>? names)
     {
         var tokens = new List<string>();
         if (string.IsNullOrEmpty(text))
             return tokens;
         var current = new StringBuilder(24);
+        var sentenceStart = true;
+        var capitalised = false;
         for (var i = 0; i <= text.Length && tokens.Count < max; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
             if (char.IsLetterOrDigit(c))
             {
+                if (current.Length == 0)
+                    capitalised = char.IsUpper(c);
                 current.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+            // A separator between digits belongs to the number.
+            if (c is ',' or '.' && current.Length > 0 && char.IsDigit(current[^1]) && i + 1 < text.Length && char.IsDigit(text[i + 1]))
+            {
+                current.Append(c);
                 continue;
             }
             // An apostrophe inside a word: "Fed's" ends the word at "fed", "don't" becomes "dont".
@@ -56,8 +73,12 @@ public static class TextTokens
             if (current.Length > 0)
             {
                 tokens.Add(Stem(current.ToString()));
+                names?.Add(capitalised && !sentenceStart);
                 current.Clear();
+                sentenceStart = false;
             }
+            if (c is '.' or '!' or '?' or '\n' or ':' or '"' or '\u201C' or '(' or '-' or '\u2013' or '\u2014')
+                sentenceStart = c is not '-' || i == 0 || char.IsWhiteSpace(text[i - 1]);
         }
         return tokens;
     }
