@@ -9,7 +9,7 @@ public static class FeatureExtractor
 {
     public const int MaxTitleTokens = 32;
     public const int MaxBodyTokens = 300;
-    public const int LeadTerms = 30;
+    public const int LeadTerms = 16;
     public const int MaxTerms = 96;
     public const int MinSentenceTokens = 8;
     public const int MaxSentences = 64;

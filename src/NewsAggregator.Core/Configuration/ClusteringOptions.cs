@@ -28,11 +28,11 @@ public sealed class ClusteringOptions
     public int MaxPostingsPerTerm { get; set; } = 400;
 
     /// <summary>Candidate articles verified with SimMetrics per new article, best index evidence first.</summary>
-    public int MaxCandidates { get; set; } = 8;
+    public int MaxCandidates { get; set; } = 6;
 
     // Weights of the SimMetrics metrics in the pair score (normalised by their sum).
     public double TitleLeadCosineWeight { get; set; } = 1.0;
-    public double TitleLeadDiceWeight { get; set; } = 1.0;
+    public double TitleLeadDiceWeight { get; set; } = 0.0;
     public double TitleOverlapWeight { get; set; } = 1.0;
     public double TitleJaroWinklerWeight { get; set; } = 0.5;
 
