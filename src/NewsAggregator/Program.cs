@@ -15,7 +15,16 @@ var root = new RootCommand("NewsAggregator: polls news feeds, stores every artic
     TreatUnmatchedTokensAsErrors = false,
 };
 root.Options.Add(urlsOption);
-root.SetAction((result, ct) => ServiceHost.RunAsync(ConfigArgs(result, result.GetValue(urlsOption), db: null), demo: null, ct));
+root.SetAction(async (result, ct) =>
+{
+    // A mistyped verb ("newsagg evall") must not start the production service with the word as configuration.
+    if (result.UnmatchedTokens.Count > 0 && !result.UnmatchedTokens[0].StartsWith('-'))
+    {
+        await Console.Error.WriteLineAsync($"Unknown command \"{result.UnmatchedTokens[0]}\". Run `newsagg --help` for the list.");
+        return 2;
+    }
+    return await ServiceHost.RunAsync(ConfigArgs(result, result.GetValue(urlsOption), db: null), demo: null, ct);
+});
 
 var demo = new Command("demo", "Run the service on SQLite with the bundled sample feeds, served over loopback by this process")
 {

@@ -105,4 +105,62 @@ public sealed class CommandsTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Fetch:TimeoutSecs is not a known key; allowed: UserAgent, Contact, TimeoutSeconds", result.Error);
     }
+
+    [Fact]
+    public async Task UnknownVerb_ExitsTwoInsteadOfStartingTheService()
+    {
+        var result = await NewsaggProcess.RunAsync("evall", "--corpus", "x.jsonl");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown command \"evall\"", result.Error);
+    }
+
+    [Fact]
+    public async Task EvalJson_SeedCorpus_PrintsTheDocumentedObject()
+    {
+        var corpus = Path.Combine(RepoPaths.Root, "..", "shared", "eval", "seed-provenance.jsonl");
+
+        var result = await NewsaggProcess.RunAsync("eval", "--corpus", corpus, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("seed-provenance.jsonl", json.GetProperty("corpus").GetString());
+        Assert.Equal(1, json.GetProperty("articles").GetInt32());
+        Assert.Equal(1.0, json.GetProperty("bcubed").GetProperty("f1").GetDouble());
+    }
+
+    [Fact]
+    public async Task GenerateEvalWhyRecluster_OnOneDatabase_ExplainAndReproduceTheStories()
+    {
+        var corpus = Path.Combine(_folder, "g.jsonl");
+        var db = Path.Combine(_folder, "bench.db");
+        Assert.Equal(0, (await NewsaggProcess.RunAsync("generate", "--articles", "400", "--seed", "3", "--out", corpus)).ExitCode);
+        var bench = await NewsaggProcess.RunAsync("bench", "--corpus", corpus, "--db", db, "--baseline-samples", "3");
+        Assert.Equal(0, bench.ExitCode);
+        Assert.Contains("articles/s", bench.Out);
+        Assert.Contains("faster than the baseline", bench.Out);
+
+        var why = await NewsaggProcess.RunAsync("why", "2", "--db", db, "--json");
+        Assert.Equal(0, why.ExitCode);
+        var explanation = JsonDocument.Parse(why.Out).RootElement;
+        Assert.Equal(2, explanation.GetProperty("articleId").GetInt64());
+        var decision = explanation.GetProperty("decisions")[0];
+        Assert.Equal("cluster-1", decision.GetProperty("algorithmVersion").GetString());
+        Assert.True(decision.GetProperty("settings").GetProperty("JoinThreshold").GetDouble() > 0);
+
+        var before = await StoriesAsync(db);
+        var recluster = await NewsaggProcess.RunAsync("recluster", "--db", db);
+        Assert.Equal(0, recluster.ExitCode);
+        Assert.Contains("Re-clustered 400 of 400", recluster.Out);
+        Assert.Equal(before, await StoriesAsync(db));
+    }
+
+    private static async Task<string> StoriesAsync(string db)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(article_id || ':' || story_id || ':' || relation, ',') FROM (SELECT * FROM story_members ORDER BY article_id)";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 }
