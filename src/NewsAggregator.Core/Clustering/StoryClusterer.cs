@@ -32,6 +32,9 @@ public sealed class StoryClusterer
     private readonly Dictionary<long, Entry> _entries = new();
     private readonly Dictionary<ulong, List<Entry>> _bands = new();
     private readonly Dictionary<uint, List<Entry>> _postings = new();
+    // Live (not evicted) postings per term: lists keep evicted entries until they reach the front, and a count
+    // that included them would differ between a long-running engine and a restored one.
+    private readonly Dictionary<uint, int> _livePostings = new();
     private readonly Dictionary<long, Story> _stories = new();
     private long _newestMs = long.MinValue;
 
@@ -47,6 +50,10 @@ public sealed class StoryClusterer
     public int Documents => _documents;
 
     private double TermWeight(uint term) => Idf(term);
+    // Candidates verified per story: the story is judged as a whole (its centroid), so a second member only guards
+    // against the first being an odd one; more would crowd out other stories.
+    private const int PerStory = 2;
+
 
     public double Idf(uint term) => Math.Log((_documents + 1.0) / (_documentFrequency.GetValueOrDefault(term) + 1.0)) + 1.0;
 
@@ -171,7 +178,8 @@ public sealed class StoryClusterer
         }
         foreach (var term in features.IndexTerms)
         {
-            if (!_postings.TryGetValue(term, out var list))
+            // A term posted by more articles than the cap (evicted ones included) picks nothing out: skipped.
+            if (!_postings.TryGetValue(term, out var list) || _livePostings.GetValueOrDefault(term) > _options.MaxPostingsPerTerm)
                 continue;
             var idf = Idf(term);
             var read = 0;
@@ -194,7 +202,7 @@ public sealed class StoryClusterer
         {
             var story = e.Story.Resolve();
             var n = perStory.GetValueOrDefault(story);
-            if (n >= 2)
+            if (n >= PerStory)
                 continue;
             perStory[story] = n + 1;
             var gap = Math.Abs(features.PublishedMs - e.Features.PublishedMs) / 3_600_000.0;
@@ -304,7 +312,10 @@ public sealed class StoryClusterer
                 Add(_bands, MinHasher.BandKey(features.MinHash, band, _rows), entry);
         }
         foreach (var term in features.IndexTerms)
+        {
             Add(_postings, term, entry);
+            _livePostings[term] = _livePostings.GetValueOrDefault(term) + 1;
+        }
     }
 
     private void Unindex(Entry entry)
@@ -329,7 +340,13 @@ public sealed class StoryClusterer
                 Compact(_bands, MinHasher.BandKey(entry.Features.MinHash, band, _rows));
         }
         foreach (var term in entry.Features.IndexTerms)
+        {
             Compact(_postings, term);
+            if (_livePostings.TryGetValue(term, out var live) && live > 1)
+                _livePostings[term] = live - 1;
+            else
+                _livePostings.Remove(term);
+        }
     }
 
     private void Evict()

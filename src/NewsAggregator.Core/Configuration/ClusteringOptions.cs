@@ -25,10 +25,10 @@ public sealed class ClusteringOptions
     public int IndexTermsPerArticle { get; set; } = 12;
 
     /// <summary>Only the newest postings of a term are read: a term in thousands of articles picks nothing out.</summary>
-    public int MaxPostingsPerTerm { get; set; } = 400;
+    public int MaxPostingsPerTerm { get; set; } = 200;
 
     /// <summary>Candidate articles verified with SimMetrics per new article, best index evidence first.</summary>
-    public int MaxCandidates { get; set; } = 6;
+    public int MaxCandidates { get; set; } = 4;
 
     // Weights of the SimMetrics metrics in the pair score (normalised by their sum).
     public double TitleLeadCosineWeight { get; set; } = 1.0;

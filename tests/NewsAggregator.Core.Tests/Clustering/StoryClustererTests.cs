@@ -120,8 +120,10 @@ public sealed class StoryClustererTests
         var engine = new StoryClusterer(Defaults);
         for (var i = 1; i <= 500; i++)
             engine.Add(Articles.Features(i, $"Harbour report {i} on shipping lane {i % 7}", $"Shipping lane {i % 7} saw {i} vessels in the harbour this morning, port officials counted.", i / 60.0));
-        var (d, _) = engine.Add(Articles.Features(501, "Harbour report on shipping lane 3", "Shipping lane 3 saw vessels in the harbour, port officials counted.", 9));
+        // Every stored article shares words with this one; only the rare "250" singles one out.
+        var (d, _) = engine.Add(Articles.Features(501, "Harbour report 250 on shipping lane 5", "Shipping lane 5 saw 250 vessels in the harbour, port officials counted.", 9));
         Assert.InRange(d.Candidates.Count, 1, Defaults.MaxCandidates);
+        Assert.Contains(d.Candidates, c => c.ArticleId == 250);
     }
 
     [Fact]
