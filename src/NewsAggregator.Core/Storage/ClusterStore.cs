@@ -127,28 +127,21 @@ public sealed class ClusterStore(Database database)
             return;
         await using var connection = await database.OpenAsync(ct);
         await using var tx = database.Dialect.BeginWrite(connection);
+        // The per-article statements are prepared once per batch and re-bound per row: the hot path of clustering
+        // would otherwise spend more time compiling SQL than deciding.
+        using var statements = new Statements(connection, tx);
         foreach (var w in writes)
-            await SaveOneAsync(connection, tx, w, settingsId, nowMs);
+            await SaveOneAsync(connection, tx, statements, w, settingsId, nowMs, ct);
         await connection.ExecuteAsync("DELETE FROM cluster_queue WHERE seq <= @last", new { last = writes[^1].QueueSeq }, tx);
         await tx.CommitAsync(ct);
     }
 
-    private static async Task SaveOneAsync(DbConnection connection, DbTransaction tx, ClusterWrite w, long settingsId, long nowMs)
+    private static async Task SaveOneAsync(DbConnection connection, DbTransaction tx, Statements sql, ClusterWrite w, long settingsId, long nowMs, CancellationToken ct)
     {
         var f = w.Features;
         var d = w.Decision;
-        await connection.ExecuteAsync("""
-            INSERT INTO article_features (article_id, version, cluster_seq, outlet_id, published_ms, seen_ms, title_text, lead_text, terms, index_terms, minhash, sentences, body_tokens)
-            VALUES (@ArticleId, @Version, @Seq, @OutletId, @PublishedMs, @SeenMs, @TitleText, @LeadText, @Terms, @IndexTerms, @MinHash, @Sentences, @BodyTokens)
-            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, cluster_seq = excluded.cluster_seq, published_ms = excluded.published_ms, seen_ms = excluded.seen_ms,
-                title_text = excluded.title_text, lead_text = excluded.lead_text, terms = excluded.terms, index_terms = excluded.index_terms,
-                minhash = excluded.minhash, sentences = excluded.sentences, body_tokens = excluded.body_tokens
-            """,
-            new
-            {
-                f.ArticleId, f.Version, Seq = w.Order, f.OutletId, f.PublishedMs, f.SeenMs, f.TitleText, f.LeadText, Terms = Blob(f.Terms), IndexTerms = Blob(f.IndexTerms),
-                MinHash = Blob(f.MinHash), Sentences = Blob(f.Sentences), f.BodyTokens,
-            }, tx);
+        await sql.Features.RunAsync(ct, f.ArticleId, f.Version, w.Order, f.OutletId, f.PublishedMs, f.SeenMs, f.TitleText, f.LeadText,
+            Blob(f.Terms), Blob(f.IndexTerms), Blob(f.MinHash), Blob(f.Sentences), f.BodyTokens);
 
         foreach (var merged in d.MergedStories)
         {
@@ -163,35 +156,82 @@ public sealed class ClusterStore(Database database)
                 """, new { merged, into = d.StoryId, nowMs }, tx);
         }
         if (d.Action == ClusterAction.NewStory)
-        {
-            await connection.ExecuteAsync("""
-                INSERT INTO stories (id, members, oldest_ms, newest_ms, created_ms, updated_ms) VALUES (@StoryId, 1, @PublishedMs, @PublishedMs, @nowMs, @nowMs)
-                """, new { d.StoryId, f.PublishedMs, nowMs }, tx);
-        }
+            await sql.NewStory.RunAsync(ct, d.StoryId, f.PublishedMs, nowMs);
         else
-        {
-            await connection.ExecuteAsync("""
-                UPDATE stories SET members = members + @added, oldest_ms = MIN(oldest_ms, @PublishedMs), newest_ms = MAX(newest_ms, @PublishedMs), updated_ms = @nowMs
-                WHERE id = @StoryId
-                """, new { added = d.Action == ClusterAction.Updated ? 0 : 1, f.PublishedMs, d.StoryId, nowMs }, tx);
-        }
+            await sql.StoryGrows.RunAsync(ct, d.Action == ClusterAction.Updated ? 0 : 1, f.PublishedMs, nowMs, d.StoryId);
         if (d.Action != ClusterAction.Updated)
-        {
-            await connection.ExecuteAsync("""
-                INSERT INTO story_members (article_id, story_id, relation, nearest_article_id, score, joined_ms)
-                VALUES (@ArticleId, @StoryId, @Relation, @NearestArticleId, @Score, @nowMs)
-                """, new { d.ArticleId, d.StoryId, Relation = Name(d.Relation), d.NearestArticleId, d.Score, nowMs }, tx);
-        }
-        await connection.ExecuteAsync("""
+            await sql.Member.RunAsync(ct, d.ArticleId, d.StoryId, Name(d.Relation), d.NearestArticleId, d.Score, nowMs);
+        await sql.Decision.RunAsync(ct, d.ArticleId, d.Version, w.Order, d.StoryId, Name(d.Action), Name(d.Relation), d.NearestArticleId, d.Score,
+            Json.Serialize(d.Candidates), Json.Serialize(d.Stories), Json.Serialize(d.MergedStories), settingsId, nowMs);
+    }
+
+    /// <summary>The statements of <see cref="SaveOneAsync"/>, each a command with positional parameters @p0, @p1, ….</summary>
+    private sealed class Statements(DbConnection connection, DbTransaction tx) : IDisposable
+    {
+        public Statement Features { get; } = new(connection, tx, """
+            INSERT INTO article_features (article_id, version, cluster_seq, outlet_id, published_ms, seen_ms, title_text, lead_text, terms, index_terms, minhash, sentences, body_tokens)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
+            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, cluster_seq = excluded.cluster_seq, published_ms = excluded.published_ms,
+                seen_ms = excluded.seen_ms, title_text = excluded.title_text, lead_text = excluded.lead_text, terms = excluded.terms,
+                index_terms = excluded.index_terms, minhash = excluded.minhash, sentences = excluded.sentences, body_tokens = excluded.body_tokens
+            """);
+
+        public Statement NewStory { get; } = new(connection, tx, """
+            INSERT INTO stories (id, members, oldest_ms, newest_ms, created_ms, updated_ms) VALUES (@p0, 1, @p1, @p1, @p2, @p2)
+            """);
+
+        public Statement StoryGrows { get; } = new(connection, tx, """
+            UPDATE stories SET members = members + @p0, oldest_ms = MIN(oldest_ms, @p1), newest_ms = MAX(newest_ms, @p1), updated_ms = @p2 WHERE id = @p3
+            """);
+
+        public Statement Member { get; } = new(connection, tx, """
+            INSERT INTO story_members (article_id, story_id, relation, nearest_article_id, score, joined_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+            """);
+
+        public Statement Decision { get; } = new(connection, tx, """
             INSERT INTO cluster_decisions (article_id, version, seq, story_id, action, relation, nearest_article_id, score,
                 candidates_json, stories_json, merged_json, settings_id, decided_ms)
-            VALUES (@ArticleId, @Version, @Seq, @StoryId, @Action, @Relation, @NearestArticleId, @Score, @Candidates, @Stories, @Merged, @settingsId, @nowMs)
-            """,
-            new
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
+            """);
+
+        public void Dispose()
+        {
+            Features.Dispose();
+            NewStory.Dispose();
+            StoryGrows.Dispose();
+            Member.Dispose();
+            Decision.Dispose();
+        }
+    }
+
+    private sealed class Statement : IDisposable
+    {
+        private readonly DbCommand _command;
+
+        public Statement(DbConnection connection, DbTransaction tx, string sql)
+        {
+            _command = connection.CreateCommand();
+            _command.Transaction = tx;
+            _command.CommandText = sql;
+            var count = 0;
+            while (sql.Contains($"@p{count}", StringComparison.Ordinal))
+                count++;
+            for (var i = 0; i < count; i++)
             {
-                d.ArticleId, d.Version, Seq = w.Order, d.StoryId, Action = Name(d.Action), Relation = Name(d.Relation), d.NearestArticleId, d.Score,
-                Candidates = Json.Serialize(d.Candidates), Stories = Json.Serialize(d.Stories), Merged = Json.Serialize(d.MergedStories), settingsId, nowMs,
-            }, tx);
+                var parameter = _command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                _command.Parameters.Add(parameter);
+            }
+        }
+
+        public Task<int> RunAsync(CancellationToken ct, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+                _command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            return _command.ExecuteNonQueryAsync(ct);
+        }
+
+        public void Dispose() => _command.Dispose();
     }
 
     /// <summary>
