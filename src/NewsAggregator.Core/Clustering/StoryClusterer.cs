@@ -194,12 +194,29 @@ public sealed class StoryClusterer
             }
         }
 
-        // Best evidence first, at most two per story: the story is then judged as a whole, so more members of
-        // one story would only crowd out the others.
+        // Best evidence first (ties: the newer article), at most PerStory per story: the story is then judged as a
+        // whole, so more members of one story would only crowd out the others. A few selection passes over the
+        // hits instead of sorting them all: only MaxCandidates are wanted.
+        var hits = found.Values.ToArray();
+        var taken = new bool[hits.Length];
         var perStory = new Dictionary<Story, int>();
         var chosen = new List<(CandidatePair, Entry)>();
-        foreach (var (e, channel, evidence) in found.Values.OrderByDescending(v => v.Evidence).ThenByDescending(v => v.Entry.Features.ArticleId))
+        // Bounded passes: when the hits are mostly one story's copies, the rest of that story is not worth a scan each.
+        for (var pass = 0; pass < _options.MaxCandidates * 8 && chosen.Count < _options.MaxCandidates; pass++)
         {
+            var best = -1;
+            for (var i = 0; i < hits.Length; i++)
+            {
+                if (taken[i])
+                    continue;
+                if (best < 0 || hits[i].Evidence > hits[best].Evidence
+                    || (hits[i].Evidence == hits[best].Evidence && hits[i].Entry.Features.ArticleId > hits[best].Entry.Features.ArticleId))
+                    best = i;
+            }
+            if (best < 0)
+                break;
+            taken[best] = true;
+            var (e, channel, evidence) = hits[best];
             var story = e.Story.Resolve();
             var n = perStory.GetValueOrDefault(story);
             if (n >= PerStory)
@@ -207,8 +224,6 @@ public sealed class StoryClusterer
             perStory[story] = n + 1;
             var gap = Math.Abs(features.PublishedMs - e.Features.PublishedMs) / 3_600_000.0;
             chosen.Add((new CandidatePair(e.Features.ArticleId, story.Id, channel, Math.Round(evidence, 3), Math.Round(gap, 2), _verifier.Score(features, e.Features)), e));
-            if (chosen.Count >= _options.MaxCandidates)
-                break;
         }
         return chosen;
     }
