@@ -27,7 +27,10 @@ public static class FeatureExtractor
 
         var weights = new Dictionary<uint, int>();
         foreach (var t in titleTerms)
-            weights[TextTokens.Hash(t)] = weights.GetValueOrDefault(TextTokens.Hash(t)) + TitleTermWeight;
+        {
+            var h = TextTokens.Hash(t);
+            weights[h] = weights.GetValueOrDefault(h) + TitleTermWeight;
+        }
         var lead = new List<string>(titleTerms);
         var leadCount = 0;
         for (var i = 0; i < bodyTokens.Count; i++)
@@ -42,12 +45,17 @@ public static class FeatureExtractor
             if (leadCount++ < LeadTerms)
                 lead.Add(t);
         }
-        var terms = weights
-            .Select(kv => new WeightedTerm(kv.Key, kv.Value))
-            .OrderByDescending(t => t.Weight).ThenBy(t => t.Term)
-            .Take(MaxTerms)
-            .OrderBy(t => t.Term)
-            .ToArray();
+        var terms = new WeightedTerm[weights.Count];
+        var n = 0;
+        foreach (var (term, weight) in weights)
+            terms[n++] = new WeightedTerm(term, weight);
+        if (terms.Length > MaxTerms)
+        {
+            // The heaviest terms, ties by term: the same choice whatever order the dictionary enumerates in.
+            Array.Sort(terms, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term));
+            Array.Resize(ref terms, MaxTerms);
+        }
+        Array.Sort(terms, static (a, b) => a.Term.CompareTo(b.Term));
 
         return new ArticleFeatures
         {
