@@ -8,7 +8,10 @@ namespace NewsAggregator.Core.Evaluation.Synthetic;
 internal sealed class SyntheticEventType
 {
     /// <summary>Minimums the catalogue promises (and a test checks): enough variety for rewrites and independents.</summary>
-    public const int MinHeadlines = 4, MinFacts = 6, MinPhrasings = 3, MinQuotes = 3, MinDevelopments = 3;
+    public const int MinHeadlines = 4, MinFacts = 6, MinPhrasings = 3, MinQuotes = 3, MinDevelopments = 3, MinGeneric = 4;
+
+    /// <summary>Fewest distinct subjects a type may have, so two unrelated stories of a type rarely share one.</summary>
+    public const int MinSubjects = 3000;
 
     public required string Name { get; init; }
 
@@ -29,6 +32,22 @@ internal sealed class SyntheticEventType
 
     /// <summary>Values of {issue}: what is protested, recalled, discovered, charged.</summary>
     public string[] Issues { get; init; } = [];
+
+    /// <summary>
+    /// What the story is about, in groups of three part lists: {s1}, {s2} and {s3} take one value from each list of
+    /// one group, so a group holds the product of its list lengths and the type the sum over its groups (a recalled
+    /// product with a defect of its own kind, a disease with a finding). Stories draw subjects without replacement.
+    /// </summary>
+    public required string[][][] Subjects { get; init; }
+
+    /// <summary>
+    /// Background sentences of the kind every report of this type may carry ("Aftershocks are common after large
+    /// quakes"), with no slot: the only sentences shared by unrelated stories, at most one to an article.
+    /// </summary>
+    public required string[] Generic { get; init; }
+
+    /// <summary>How many distinct subjects the groups hold.</summary>
+    public int SubjectCount { get; private set; }
 
     /// <summary>Values of {tail} when the general ones ("officials said") do not fit the field (science, sport).</summary>
     public string[]? Tails { get; init; }
@@ -62,6 +81,13 @@ internal sealed class SyntheticEventType
         if (Headlines.Length < MinHeadlines || Facts.Length < MinFacts || Facts.Any(f => f.Length < MinPhrasings)
             || Quotes.Length < MinQuotes || Developments.Length < MinDevelopments || UpdateHeadlines.Length != Developments.Length)
             throw new InvalidOperationException($"{Name}: fewer templates than the catalogue promises");
+        if (Generic.Length < MinGeneric || Generic.Any(g => g.Contains('{', StringComparison.Ordinal)))
+            throw new InvalidOperationException($"{Name}: needs {MinGeneric} generic sentences without slots");
+        if (Subjects.Length == 0 || Subjects.Any(g => g.Length != 3 || g.Any(part => part.Length == 0)))
+            throw new InvalidOperationException($"{Name}: every subject group needs three non-empty part lists");
+        SubjectCount = Subjects.Sum(g => g[0].Length * g[1].Length * g[2].Length);
+        if (SubjectCount < MinSubjects)
+            throw new InvalidOperationException($"{Name}: only {SubjectCount} subjects");
         HeadlineTemplates = Headlines.Select(SyntheticTemplate.Parse).ToArray();
         FactTemplates = Facts.Select(f => f.Select(SyntheticTemplate.Parse).ToArray()).ToArray();
         QuoteTemplates = Quotes.Select(q =>
@@ -74,7 +100,41 @@ internal sealed class SyntheticEventType
         UpdateHeadlineTemplates = UpdateHeadlines.Select(SyntheticTemplate.Parse).ToArray();
         if (Issues.Length == 0 && AllTemplates().Any(t => t.Uses(SyntheticSlot.Issue)))
             throw new InvalidOperationException($"{Name}: a template uses {{issue}} but the type has no issues");
+        // Every sentence but the generic ones names something of this story alone, so unrelated stories of a type
+        // never share a sentence; every headline names the subject, a person, a unique organisation or the place.
+        var vague = FactTemplates.SelectMany(f => f).Concat(QuoteTemplates.Select(q => q.Words)).Concat(DevelopmentTemplates)
+            .Where(t => !IsSpecific(t))
+            .Concat(HeadlineTemplates.Concat(UpdateHeadlineTemplates).Where(t => !IsSpecific(t) && !t.Uses(SyntheticSlot.City)))
+            .Select(t => t.Text).ToList();
+        if (vague.Count > 0)
+            throw new InvalidOperationException($"{Name}: names nothing of its own story: {string.Join(" | ", vague)}");
         return this;
+    }
+
+    /// <summary>
+    /// Names a subject part, an organisation whose name is drawn without replacement, or the full name of someone
+    /// other than the politician of <see cref="PoliticalSlot"/> (who may recur in unrelated stories).
+    /// </summary>
+    public bool IsSpecific(SyntheticTemplate t) =>
+        (t.Uses(SyntheticSlot.P1) && PoliticalSlot != 0) || (t.Uses(SyntheticSlot.P2) && PoliticalSlot != 1) || (t.Uses(SyntheticSlot.P3) && PoliticalSlot != 2)
+        || t.Uses(SyntheticSlot.S1) || t.Uses(SyntheticSlot.S2) || t.Uses(SyntheticSlot.S3)
+        || (t.Uses(SyntheticSlot.Org) && IsUnique(Org)) || (t.Uses(SyntheticSlot.Org2) && IsUnique(Org2));
+
+    /// <summary>Organisation kinds whose names come from a large space, drawn without replacement per type.</summary>
+    public static bool IsUnique(SyntheticOrgKind kind) =>
+        kind is SyntheticOrgKind.Company or SyntheticOrgKind.Bank or SyntheticOrgKind.Operator or SyntheticOrgKind.Institute or SyntheticOrgKind.Team;
+
+    /// <summary>The subject parts of subject number <paramref name="index"/> (0 ≤ index &lt; <see cref="SubjectCount"/>).</summary>
+    public (string S1, string S2, string S3) Subject(int index)
+    {
+        foreach (var g in Subjects)
+        {
+            var size = g[0].Length * g[1].Length * g[2].Length;
+            if (index < size)
+                return (g[0][index % g[0].Length], g[1][index / g[0].Length % g[1].Length], g[2][index / (g[0].Length * g[1].Length)]);
+            index -= size;
+        }
+        throw new ArgumentOutOfRangeException(nameof(index));
     }
 
     public IEnumerable<SyntheticTemplate> AllTemplates() =>
