@@ -102,8 +102,8 @@ internal sealed class SyntheticEventType
             throw new InvalidOperationException($"{Name}: a template uses {{issue}} but the type has no issues");
         // Every sentence but the generic ones names something of this story alone, so unrelated stories of a type
         // never share a sentence; every headline names the subject, a person, a unique organisation or the place.
-        var vague = FactTemplates.SelectMany(f => f).Concat(QuoteTemplates.Select(q => q.Words)).Concat(DevelopmentTemplates)
-            .Where(t => !IsSpecific(t))
+        var vague = FactTemplates.SelectMany(f => f).Concat(DevelopmentTemplates).Where(t => !IsSpecific(t))
+            .Concat(QuoteTemplates.Select(q => q.Words).Where(t => !IsSpecific(t, quote: true)))
             .Concat(HeadlineTemplates.Concat(UpdateHeadlineTemplates).Where(t => !IsSpecific(t) && !t.Uses(SyntheticSlot.City)))
             .Select(t => t.Text).ToList();
         if (vague.Count > 0)
@@ -111,27 +111,89 @@ internal sealed class SyntheticEventType
         return this;
     }
 
+    /// <summary>Fewest renderings a sentence must have (<see cref="Variety"/>) so unrelated stories never repeat it.</summary>
+    public const double MinVariety = 5e4;
+
     /// <summary>
-    /// Names a subject part, an organisation whose name is drawn without replacement, or the full name of someone
-    /// other than the politician of <see cref="PoliticalSlot"/> (who may recur in unrelated stories).
+    /// Whether the sentence is story-specific: the product of the number of values its slots can take is at least
+    /// <see cref="MinVariety"/>. A person other than the recurring politician of <see cref="PoliticalSlot"/> or an
+    /// organisation drawn without replacement alone suffices; a short subject part needs numbers or a second part.
     /// </summary>
-    public bool IsSpecific(SyntheticTemplate t) =>
-        (t.Uses(SyntheticSlot.P1) && PoliticalSlot != 0) || (t.Uses(SyntheticSlot.P2) && PoliticalSlot != 1) || (t.Uses(SyntheticSlot.P3) && PoliticalSlot != 2)
-        || t.Uses(SyntheticSlot.S1) || t.Uses(SyntheticSlot.S2) || t.Uses(SyntheticSlot.S3)
-        || (t.Uses(SyntheticSlot.Org) && IsUnique(Org)) || (t.Uses(SyntheticSlot.Org2) && IsUnique(Org2));
+    public bool IsSpecific(SyntheticTemplate t, bool quote = false) => Variety(t, quote) >= MinVariety;
+
+    /// <summary>Part lists at least this long are drawn without replacement on their own (names of places, decrees).</summary>
+    public const int NamePartMin = 800;
+
+    /// <summary>Stands for "unique among the stories of a type for days": a name drawn without replacement.</summary>
+    private const double Unique = 1e6;
+
+    /// <summary>
+    /// How many different sentences the template can render for different stories of the type: slot value counts
+    /// multiplied, where a value drawn without replacement (the whole subject, a name part, an organisation, a person
+    /// who is not the recurring politician) counts as unique. A quote also names its speaker (a surname at least).
+    /// </summary>
+    public double Variety(SyntheticTemplate t, bool quote = false)
+    {
+        var variety = quote ? SyntheticVocabulary.LastNames.Length : 1.0;
+        for (var p = 0; p < 3; p++)
+        {
+            if (t.Uses(SyntheticSlot.P1 + 4 * p) && PoliticalSlot != p)
+                variety *= Unique;
+        }
+        if (t.Uses(SyntheticSlot.Org) && IsUnique(Org))
+            variety *= Unique;
+        if (t.Uses(SyntheticSlot.Org2) && IsUnique(Org2))
+            variety *= Unique;
+        if (t.Uses(SyntheticSlot.S1) && t.Uses(SyntheticSlot.S2) && t.Uses(SyntheticSlot.S3))
+        {
+            variety *= Unique;
+        }
+        else
+        {
+            for (var part = 0; part < 3; part++)
+            {
+                if (t.Uses(SyntheticSlot.S1 + part))
+                    variety *= IsNamePart(part) ? Unique : Subjects.Min(g => g[part].Length);
+            }
+        }
+        for (var n = 0; n < 5; n++)
+        {
+            if (t.Uses(SyntheticSlot.N1 + n))
+                variety *= Numbers[n].Count;
+        }
+        if (t.Uses(SyntheticSlot.City))
+            variety *= 100;
+        return variety;
+    }
+
+    /// <summary>Whether subject part <paramref name="part"/> is a long name list in every group (drawn without replacement).</summary>
+    public bool IsNamePart(int part) => Subjects.All(g => g[part].Length >= NamePartMin);
 
     /// <summary>Organisation kinds whose names come from a large space, drawn without replacement per type.</summary>
     public static bool IsUnique(SyntheticOrgKind kind) =>
         kind is SyntheticOrgKind.Company or SyntheticOrgKind.Bank or SyntheticOrgKind.Operator or SyntheticOrgKind.Institute or SyntheticOrgKind.Team;
 
     /// <summary>The subject parts of subject number <paramref name="index"/> (0 ≤ index &lt; <see cref="SubjectCount"/>).</summary>
-    public (string S1, string S2, string S3) Subject(int index)
+    /// <summary>
+    /// The subject parts of subject number <paramref name="index"/> (0 ≤ index &lt; <see cref="SubjectCount"/>); a
+    /// name part (a list of <see cref="NamePartMin"/> or more) takes <paramref name="name"/> of its list instead, so
+    /// that the name alone is drawn without replacement.
+    /// </summary>
+    public (string S1, string S2, string S3) Subject(int index, Func<int, int> name)
     {
         foreach (var g in Subjects)
         {
             var size = g[0].Length * g[1].Length * g[2].Length;
             if (index < size)
-                return (g[0][index % g[0].Length], g[1][index / g[0].Length % g[1].Length], g[2][index / (g[0].Length * g[1].Length)]);
+            {
+                int[] digits = [index % g[0].Length, index / g[0].Length % g[1].Length, index / (g[0].Length * g[1].Length)];
+                for (var part = 0; part < 3; part++)
+                {
+                    if (g[part].Length >= NamePartMin)
+                        digits[part] = name(g[part].Length);
+                }
+                return (g[0][digits[0]], g[1][digits[1]], g[2][digits[2]]);
+            }
             index -= size;
         }
         throw new ArgumentOutOfRangeException(nameof(index));

@@ -67,8 +67,8 @@ internal static partial class SyntheticEvents
             ],
             Quotes =
             [
-                "1|This was a quarter of disciplined execution, and our {s1} business led the way",
-                "2|We enter the second half of the year with real momentum in {s1}",
+                "1|This was a quarter of disciplined execution at {org}, and our {s1} business led the way",
+                "2|{org} enters the second half of the year with real momentum in {s1}",
                 "3|The market had braced for something weaker from {org}, so this is a relief for investors",
             ],
             Developments =
@@ -230,7 +230,7 @@ internal static partial class SyntheticEvents
                 [
                     "{p2.Role} {p2} urged {org2} and the union to return to the table{when}.",
                     "{p2}, the {p2.role}, called the strike at {org2} disproportionate and urged the union to call it off.",
-                    "The {p2.role}, {p2}, said{when} that the government would not intervene in the dispute over {s2}.",
+                    "The {p2.role}, {p2}, said{when} that the government would not intervene in the dispute at {org2}.",
                 ],
                 [
                     "{p3}, a {p3.role} from {city}, said the journey to work had taken three hours instead of one.",
@@ -429,7 +429,7 @@ internal static partial class SyntheticEvents
             Quotes =
             [
                 "1|We are deeply sorry about the {s3} {s1} and we are putting things right as quickly as we can",
-                "3|Nobody should discover {s2} by getting hurt",
+                "3|Nobody who bought {s3} {s1} should discover {s2} by getting hurt",
                 "2|Every one of the {s3} {s1} needs to be taken out of people's homes",
             ],
             Developments =
@@ -469,7 +469,7 @@ internal static partial class SyntheticEvents
             Numbers = [N(1.5, 9.5, 1), N(2.1, 12.0, 1), N(25, 75, step: 25), N(0.3, 3.5, 1), N(0.5, 3.0, 1)],
             Headlines =
             [
-                "Central bank of {country} raises {s1} to {n1} percent as {s2} lift inflation",
+                "{p1} raises {s1} in {country} to {n1} percent as {s2} lift inflation",
                 "{p1} delivers {n3} basis point rise in {s1} as inflation reaches {n2} percent",
                 "{p1} signals further rate moves after raising {s1} to {n1} percent",
                 "Borrowing costs rise in {country} as {p1} lifts {s1} to {n1} percent",
@@ -477,13 +477,13 @@ internal static partial class SyntheticEvents
             Facts =
             [
                 [
-                    "The central bank in {country} raised its {s1} by {n3} basis points to {n1} percent{when}{tail}.",
-                    "Policymakers in {country} lifted the {s1} to {n1} percent{when}, an increase of {n3} basis points decided by {s3}.",
+                    "The central bank in {country}, led by {p1}, raised its {s1} by {n3} basis points to {n1} percent{when}{tail}.",
+                    "Policymakers under {p1} lifted the {s1} to {n1} percent{when}, an increase of {n3} basis points decided by {s3}.",
                     "The {s1} in {country} went up by {n3} basis points to {n1} percent after a meeting of the central bank led by {p1}{when}.",
                 ],
                 [
-                    "Inflation stands at {n2} percent, driven by {s2}{tail}.",
-                    "Consumer prices are rising at an annual rate of {n2} percent, pushed up by {s2}.",
+                    "Inflation stands at {n2} percent, driven by {s2}, according to figures cited by {p1}{tail}.",
+                    "Consumer prices are rising at an annual rate of {n2} percent, pushed up by {s2}, said analysts at {org2}.",
                     "The decision by {p1} and the rate committee came with inflation running at {n2} percent{tail}.",
                 ],
                 [
@@ -492,14 +492,14 @@ internal static partial class SyntheticEvents
                     "The bank will not hesitate to tighten policy further, {p1.role} {p1} said{when}.",
                 ],
                 [
-                    "The rate committee voted by {s3} and cut its growth forecast for the year to {n4} percent{tail}.",
+                    "The rate committee chaired by {p1} voted by {s3} and cut its growth forecast for the year to {n4} percent{tail}.",
                     "The bank of {p1} now expects economic growth of only {n4} percent this year.",
-                    "Its new projections, published with the decision on the {s1}, put growth for the year at {n4} percent.",
+                    "Its new projections, published with the decision on the {s1}, put growth for the year at {n4} percent, {p1} said.",
                 ],
                 [
                     "{p2.Role} {p2} said the government supported the efforts of {p1} to bring down inflation.",
-                    "{p2}, the {p2.role}, backed the rise in the {s1} and said fiscal policy would remain prudent{when}.",
-                    "The {p2.role}, {p2}, said the government and the bank shared the goal of stable prices while {s2} persisted.",
+                    "{p2}, the {p2.role}, backed the rise in the {s1} announced by {p1} and said fiscal policy would remain prudent{when}.",
+                    "The {p2.role}, {p2}, said the government and {p1} shared the goal of stable prices while {s2} persisted.",
                 ],
                 [
                     "{p3}, {p3.role} at {org2}, said{when} that the move had been widely expected by markets.",
@@ -507,28 +507,28 @@ internal static partial class SyntheticEvents
                     "Markets had largely priced in the increase, said {p3}, {p3.role} at {org2}.",
                 ],
                 [
-                    "The increase in the {s1} will push up mortgage payments for millions of households{tail}.",
+                    "The increase in the {s1} will push up mortgage payments for millions of households, economists at {org2} said.",
                     "Homeowners with variable-rate loans will see monthly payments rise after the decision by {p1}.",
-                    "Borrowers with floating-rate mortgages face higher repayments after the vote by {s3}{tail}.",
+                    "Borrowers with floating-rate mortgages face higher repayments after the vote by {s3} led by {p1}{tail}.",
                 ],
             ],
             Quotes =
             [
-                "1|Our task is to bring inflation back to target despite {s2}, and we will do what is necessary",
+                "1|Our task is to bring inflation back to {n2} percent and below despite {s2}, and we will do what is necessary",
                 "3|By raising the {s1}, the bank of {p1} is sending a clear message that it is not finished yet",
                 "2|Price stability comes first, and {p1} has the full support of the government",
             ],
             Developments =
             [
                 "The national currency strengthened by {n5} percent against the dollar after the decision by {p1}{tail}.",
-                "Bond yields rose{when} as investors bet on further increases in the {s1}{tail}.",
-                "The currency gained {n5} percent in trading late on {day} after the rise in the {s1}.",
+                "Bond yields rose{when} as investors bet that {p1} would raise the {s1} again{tail}.",
+                "The currency gained {n5} percent in trading late on {day} after the rise in the {s1} announced by {p1}.",
             ],
             UpdateHeadlines =
             [
                 "Currency gains {n5} percent after {p1} raises rates",
                 "Bond yields climb in {country} as markets expect {p1} to lift {s1} again",
-                "Currency strengthens {n5} percent after rise in {s1} in {country}",
+                "Currency strengthens {n5} percent after {p1} raises {s1} in {country}",
             ],
             Generic =
             [

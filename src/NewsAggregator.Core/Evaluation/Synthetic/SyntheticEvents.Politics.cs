@@ -14,30 +14,30 @@ internal static partial class SyntheticEvents
             [
                 [
                     ["general election", "snap election", "parliamentary election", "regional election", "presidential election", "provincial election", "legislative election", "municipal election"],
-                    ["National", "Progressive", "Democratic", "Liberal", "Social", "Green", "Civic", "Republican", "Popular", "United", "Reform", "Labour", "Conservative", "Free", "New", "Christian", "Radical", "Agrarian", "Modern", "Federal"],
-                    ["Renewal", "Unity", "Future", "Action", "Justice", "Freedom", "Progress", "Citizens", "Solidarity", "Centre", "Alliance", "Dawn", "Homeland", "Hope", "Voice", "Path", "Direction", "Spring", "Horizon", "Covenant"],
+                    Stems,
+                    ["Party", "Alliance", "Movement", "Union", "Front", "League", "Bloc", "Coalition", "Congress", "Rally"],
                 ],
             ],
             Numbers = [N(38, 58, 1), N(45, 79, 1), N(80, 260), N(300, 450), N(90, 270)],
             Headlines =
             [
-                "{s2} {s3} Party wins {s1} in {country} with {n1} percent",
-                "{p1} claims victory for {s2} {s3} Party in {s1}",
-                "{p1} set to lead government after {s2} {s3} Party wins {n3} seats",
-                "Voters in {country} hand {s1} victory to {p1} and the {s2} {s3} Party",
-                "{s1} in {country}: {s2} {s3} Party takes {n3} seats",
+                "{s2} {s3} wins {s1} in {country} with {n1} percent",
+                "{p1} claims victory for {s2} {s3} in {s1}",
+                "{p1} set to lead government after {s2} {s3} wins {n3} seats",
+                "Voters in {country} hand {s1} victory to {p1} and the {s2} {s3}",
+                "{s1} in {country}: {s2} {s3} takes {n3} seats",
             ],
             Facts =
             [
                 [
-                    "The {s2} {s3} Party won the {s1} in {country}{when}, taking {n1} percent of the vote{tail}.",
-                    "Official results showed the {s2} {s3} Party winning {n1} percent of the vote in the {s1} held in {country}{when}.",
-                    "Voters in {country} gave the {s2} {s3} Party {n1} percent of the ballots in the {s1}{when}, making it the largest party.",
+                    "The {s2} {s3} won the {s1} in {country}{when}, taking {n1} percent of the vote{tail}.",
+                    "Official results showed the {s2} {s3} winning {n1} percent of the vote in the {s1} held in {country}{when}.",
+                    "Voters in {country} gave the {s2} {s3} {n1} percent of the ballots in the {s1}{when}, making it the largest party.",
                 ],
                 [
-                    "The result gives the {s2} {s3} Party {n3} of the {n4} seats{tail}.",
+                    "The result gives the {s2} {s3} {n3} of the {n4} seats{tail}.",
                     "The party led by {p1} is expected to hold {n3} seats in the {n4}-member chamber{tail}.",
-                    "With {n3} of {n4} seats, the {s2} {s3} Party will lead talks on forming a government.",
+                    "With {n3} of {n4} seats, the {s2} {s3} will lead talks on forming a government.",
                 ],
                 [
                     "Turnout in the {s1} was {n2} percent, according to the commission chaired by {p3}.",
@@ -46,48 +46,48 @@ internal static partial class SyntheticEvents
                 ],
                 [
                     "{p1}, the {p1.role}, told supporters in {city} that the country had voted for change.",
-                    "Addressing a crowd in {city}{when}, {p1} said the vote was a mandate for the {s2} {s3} Party.",
+                    "Addressing a crowd in {city}{when}, {p1} said the vote was a mandate for the {s2} {s3}.",
                     "{p1.Role} {p1} celebrated with supporters in {city}{when}, calling the result a vote for change.",
                 ],
                 [
                     "{p2.Role} {p2} conceded defeat{when} and congratulated {p1}.",
-                    "The outgoing {p2.role}, {p2}, accepted the result and offered to work with the {s2} {s3} Party{when}.",
-                    "{p2}, whose {org2} finished second behind the {s2} {s3} Party, said the party would respect the voters' decision.",
+                    "The outgoing {p2.role}, {p2}, accepted the result and offered to work with the {s2} {s3}{when}.",
+                    "{p2}, whose {org2} finished second behind the {s2} {s3}, said the party would respect the voters' decision.",
                 ],
                 [
-                    "International observers said{when} that the vote won by the {s2} {s3} Party was largely orderly, although some polling stations opened late.",
-                    "Voting in the {s1} that brought the {s2} {s3} Party to power passed off peacefully in most areas{tail}.",
-                    "Election monitors described the {s1} won by the {s2} {s3} Party as generally calm, with only scattered reports of long queues.",
+                    "International observers said{when} that the vote won by the {s2} {s3} was largely orderly, although some polling stations opened late.",
+                    "Voting in the {s1} that brought the {s2} {s3} to power passed off peacefully in most areas{tail}.",
+                    "Election monitors described the {s1} won by the {s2} {s3} as generally calm, with only scattered reports of long queues.",
                 ],
                 [
-                    "The {s2} {s3} Party has said it will seek coalition partners if it falls short of a majority.",
+                    "The {s2} {s3} has said it will seek coalition partners if it falls short of a majority.",
                     "Analysts expect weeks of coalition talks before {p1} can form a cabinet.",
                     "Negotiations between {p1} and smaller parties on forming a coalition are likely to begin next week{tail}.",
                 ],
                 [
                     "{p3}, the {p3.role}, said{when} that the final count would be certified within ten days.",
-                    "Official certification of the {s2} {s3} Party's win is due within ten days{tail}.",
+                    "Official certification of the {s2} {s3}'s win is due within ten days{tail}.",
                     "Certification of the final count is expected within ten days, said {p3.Role} {p3}.",
                 ],
             ],
             Quotes =
             [
-                "1|Tonight the voters have chosen the {s2} {s3} Party and a new direction",
-                "1|This victory of the {s2} {s3} Party belongs to every family that has struggled",
-                "2|We accept the verdict of the voters and we will hold the {s2} {s3} Party to its promises",
+                "1|Tonight the voters have chosen the {s2} {s3} and a new direction",
+                "1|This victory of the {s2} {s3} belongs to every family that has struggled",
+                "2|We accept the verdict of the voters and we will hold the {s2} {s3} to its promises",
                 "3|The count in this {s1} was carried out transparently, and {p1} won it fairly",
             ],
             Developments =
             [
-                "Final results published on {day} gave the {s2} {s3} Party {n5} seats{tail}.",
+                "Final results published on {day} gave the {s2} {s3} {n5} seats{tail}.",
                 "{p1} began talks with smaller parties{when}, according to people close to the negotiations.",
-                "The electoral commission confirmed the final tally of the {s1} late on {day}, with the {s2} {s3} Party holding {n5} seats.",
+                "The electoral commission confirmed the final tally of the {s1} late on {day}, with the {s2} {s3} holding {n5} seats.",
             ],
             UpdateHeadlines =
             [
-                "Final count gives {s2} {s3} Party {n5} seats",
-                "{p1} opens coalition talks after {s2} {s3} Party wins {n5} seats",
-                "Commission confirms {s2} {s3} Party won {n5} seats in {s1}",
+                "Final count gives {s2} {s3} {n5} seats",
+                "{p1} opens coalition talks after {s2} {s3} wins {n5} seats",
+                "Commission confirms {s2} {s3} won {n5} seats in {s1}",
             ],
             Generic =
             [
@@ -146,7 +146,7 @@ internal static partial class SyntheticEvents
                 [
                     "{p2.Role} {p2} said the government respected the ruling on {s1} {s2} but would study its options{when}.",
                     "The government will review the judgment on {s1} {s2} carefully, said {p2}, the {p2.role}.",
-                    "{p2}, the {p2.role}, said{when} that ministers would draft new rules {s3} that comply with the decision.",
+                    "{p2}, the {p2.role}, said{when} that ministers would draft rules to replace {s1} {s2} that comply with the decision.",
                 ],
                 [
                     "The court gave parliament {n3} days to replace {s1} {s2} with a new law.",
@@ -292,7 +292,7 @@ internal static partial class SyntheticEvents
             [
                 [
                     ["tax cuts for low-income households", "a plan to build affordable housing", "free school meals for primary pupils", "a higher minimum wage", "subsidies for electric cars", "more public childcare places", "grants to insulate older homes", "free bus travel for students", "a network of rural clinics", "cheaper train tickets for commuters", "loans for first-time home buyers", "a bonus for newly qualified nurses", "tax breaks for small farms", "faster broadband in villages", "a guaranteed pension top-up", "free dental care for children", "apprenticeships for school leavers", "an energy bill rebate", "a fund for flood defences", "cheaper prescriptions", "support for family carers", "a programme to plant forests", "help for start-up companies", "higher pay for teachers", "a scheme to retrain factory workers", "new mental health services", "free school transport", "tax credits for research", "lower rail fares", "grants for rooftop solar panels"],
-                    ["Bright Start", "Fair Share", "Warm Homes", "Open Doors", "First Steps", "Clean Air", "Safe Streets", "New Horizons", "Fresh Start", "Better Lives", "Strong Roots", "Green Light", "Next Generation", "Common Ground", "Steady Path"],
+                    Stems,
                     ["Fund", "Plan", "Guarantee", "Scheme", "Programme", "Initiative", "Pact", "Deal"],
                 ],
             ],
@@ -314,11 +314,11 @@ internal static partial class SyntheticEvents
                 [
                     "Officials said{when} that about {n2} million households would benefit from the {s2} {s3}.",
                     "The {s2} {s3} is expected to reach some {n2} million households.",
-                    "Around {n2} million families stand to gain from {s1}, according to government estimates.",
+                    "Around {n2} million families stand to gain from the {s2} {s3}, according to government estimates.",
                 ],
                 [
                     "The {s2} {s3} will be phased in over {n3} years{tail}.",
-                    "{s1} will be introduced gradually over {n3} years, according to {p1}.",
+                    "The {s2} {s3} will bring in {s1} gradually over {n3} years, according to {p1}.",
                     "The {s2} {s3} is to be introduced step by step across the next {n3} years{tail}.",
                 ],
                 [
@@ -328,7 +328,7 @@ internal static partial class SyntheticEvents
                 ],
                 [
                     "{p1}, the {p1.role}, told parliament{when} that the {s2} {s3} would ease pressure on family budgets.",
-                    "Speaking in parliament, {p1.role} {p1} said families would see the benefits of {s1} within months.",
+                    "Speaking in parliament, {p1.role} {p1} said families would see the benefits of the {s2} {s3} within months.",
                     "The {p1.role}, {p1}, said the {s2} {s3} was aimed at families struggling with higher prices{when}.",
                 ],
                 [
@@ -345,7 +345,7 @@ internal static partial class SyntheticEvents
             Quotes =
             [
                 "1|The {s2} {s3} is about making sure that no family is left behind",
-                "2|The government has announced {s1} but not a single way to pay for it",
+                "2|The government has announced the {s2} {s3} but not a single way to pay for it",
                 "3|The direction of the {s2} {s3} is sensible, but the numbers deserve much closer scrutiny",
             ],
             Developments =
@@ -419,7 +419,7 @@ internal static partial class SyntheticEvents
                     "The host government's {p1.role}, {p1}, described the first session on the {s1} {s2} as constructive{when}.",
                 ],
                 [
-                    "The two sides are also discussing {s3} and an exchange of about {n4} prisoners{tail}.",
+                    "The two sides are also discussing {s3} in {s1} and an exchange of about {n4} prisoners{tail}.",
                     "A swap involving roughly {n4} detainees from the {s1} {s2} is also on the table.",
                     "Negotiators are working on {s3} and a deal to exchange some {n4} prisoners held in {s1}{tail}.",
                 ],

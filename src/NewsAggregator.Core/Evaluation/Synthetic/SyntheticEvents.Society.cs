@@ -152,7 +152,7 @@ internal static partial class SyntheticEvents
                 ],
                 [
                     "Partners in {n4} countries contributed to the work led by the {org}{tail}.",
-                    "The research on {s2} involved collaborators from {n4} countries{tail}.",
+                    "The research on {s2} led by {p1} involved collaborators from {n4} countries{tail}.",
                     "Scientists from {n4} countries took part in the project, according to {p2}.",
                     "The project run by the {org} brought together teams from {n4} countries.",
                 ],
@@ -177,14 +177,14 @@ internal static partial class SyntheticEvents
             ],
             Quotes =
             [
-                "1|We were surprised by how consistent the effect of {s2} was across every sample",
-                "2|Finding {s1} {s2} is an important first step, but it is only a first step",
-                "3|If the results on {s2} {s3} hold up, they could change how the field works",
+                "1|At the {org} we were surprised by how consistent the effect of {s2} was across every sample",
+                "2|Finding {s1} {s2} {s3} is an important first step, but it is only a first step",
+                "3|If the results from the {org} on {s2} hold up, they could change how the field works",
             ],
             Developments =
             [
                 "The {org} said{when} it had secured ${n5} million in funding for a larger follow-up study.",
-                "A second team has since reported similar results on {s2} {s3}, the journal said{when}.",
+                "A second team has since reported results similar to those of the {org} on {s2}, the journal said{when}.",
                 "Funding of ${n5} million has been set aside for the next phase of research, officials at the {org} said.",
             ],
             UpdateHeadlines =

@@ -20,7 +20,25 @@ internal static partial class SyntheticEvents
     private static string[] Stems => SyntheticSubjectWords.Stems;
 
     /// <summary>The catalogue, parsed and checked once.</summary>
-    public static readonly SyntheticEventType[] All = Array.ConvertAll([.. Disasters(), .. Politics(), .. Business(), .. Society()], t => t.Compile());
+    public static readonly SyntheticEventType[] All = Compile([.. Disasters(), .. Politics(), .. Business(), .. Society()]);
+
+    /// <summary>Compiles every type, reporting the mistakes of all of them at once.</summary>
+    private static SyntheticEventType[] Compile(SyntheticEventType[] types)
+    {
+        var errors = new List<string>();
+        foreach (var type in types)
+        {
+            try
+            {
+                type.Compile();
+            }
+            catch (InvalidOperationException e)
+            {
+                errors.Add(e.Message);
+            }
+        }
+        return errors.Count == 0 ? types : throw new InvalidOperationException(string.Join("\n", errors));
+    }
 
     private static SyntheticEventType[] Disasters() =>
     [
@@ -153,7 +171,7 @@ internal static partial class SyntheticEvents
                     "Electricity companies said {n3} customers had lost power at the height of Storm {s1}.",
                 ],
                 [
-                    "Up to {n4} millimetres of rain fell in 24 hours, leaving {s3} across {s2}{tail}.",
+                    "Up to {n4} millimetres of rain fell in 24 hours as Storm {s1} passed, leaving {s3} across {s2}{tail}.",
                     "Heavy rain from Storm {s1}, as much as {n4} millimetres in a single day, flooded low-lying districts.",
                     "The {org} recorded {n4} millimetres of rainfall in 24 hours, far above the monthly average.",
                 ],
@@ -181,7 +199,7 @@ internal static partial class SyntheticEvents
             ],
             Quotes =
             [
-                "2|The water rose so quickly in {s2} that people had only minutes to get out",
+                "2|When Storm {s1} hit, the water rose so quickly that people had only minutes to get out",
                 "1|Our priority tonight is to keep everyone in the path of Storm {s1} safe",
                 "3|We have not seen winds like those of Storm {s1} here in more than twenty years",
             ],

@@ -102,7 +102,8 @@ internal sealed class SyntheticStoryFacts
         values[(int)SyntheticSlot.Org2] = OrgName(type.Org2, type, seed, typeKey + 1, ordinal, random, values[(int)SyntheticSlot.Org]);
         values[(int)SyntheticSlot.Issue] = type.Issues.Length > 0 ? random.Pick(type.Issues) : "";
         var subject = new SyntheticPermutation(SyntheticRandom.Mix(seed, SyntheticPlan.SubjectStream, typeIndex), type.SubjectCount).Map(ordinal);
-        (values[(int)SyntheticSlot.S1], values[(int)SyntheticSlot.S2], values[(int)SyntheticSlot.S3]) = type.Subject(subject);
+        (values[(int)SyntheticSlot.S1], values[(int)SyntheticSlot.S2], values[(int)SyntheticSlot.S3]) = type.Subject(subject,
+            length => new SyntheticPermutation(SyntheticRandom.Mix(seed, SyntheticPlan.SubjectStream, 1000 + typeIndex), length).Map(ordinal));
 
         // The event happened on the root's weekday, sometimes the day before (reports often run the next morning).
         var day = random.Chance(0.8) ? rootPublished : rootPublished.AddDays(-1);
