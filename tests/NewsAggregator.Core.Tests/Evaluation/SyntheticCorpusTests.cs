@@ -4,15 +4,19 @@ using System.Text.RegularExpressions;
 using NewsAggregator.Core.Evaluation;
 using NewsAggregator.Core.Evaluation.Synthetic;
 using NewsAggregator.Core.Outlets;
+using Xunit.Abstractions;
 
 namespace NewsAggregator.Core.Tests.Evaluation;
 
-public sealed partial class SyntheticCorpusTests
+public sealed partial class SyntheticCorpusTests(ITestOutputHelper output)
 {
     private static readonly OutletDirectory Outlets = OutletDirectory.Load(Path.Combine(SharedPaths.RepoRoot, "config", "outlets.json"));
 
     /// <summary>One corpus of 5,000 articles shared by the read-only tests (generating it takes a fraction of a second).</summary>
     private static readonly Lazy<List<SyntheticArticle>> Corpus = new(() => SyntheticCorpus.GenerateDetailed(Options(5000, seed: 7)).ToList());
+
+    /// <summary>A day of news at the default rate (20,000 articles), for the realism tests that need a full day.</summary>
+    private static readonly Lazy<List<SyntheticArticle>> Day = new(() => SyntheticCorpus.GenerateDetailed(Options(20_000, seed: 11)).ToList());
 
     private static SyntheticOptions Options(int articles, long seed) => new() { Articles = articles, Seed = seed, Outlets = Outlets.Outlets };
 
@@ -315,6 +319,111 @@ public sealed partial class SyntheticCorpusTests
     }
 
     [Fact]
+    public void Generate_DayOfNews_TitlesOfUnrelatedStoriesOfOneTypeRarelyShareMostWords()
+    {
+        // Two unrelated stories of a type (two earthquakes, two recalls) within 24 h: their headlines name their own
+        // subject, people and place, so fewer than 1% of such pairs share 80% or more of their words.
+        var titles = Day.Value
+            .GroupBy(a => a.Article.Story)
+            .SelectMany(story =>
+            {
+                var root = story.Min(a => a.Article.Published);
+                return story.Select(a => TitleWords(a.Article)).DistinctBy(w => string.Join(' ', w.Order(StringComparer.Ordinal)))
+                    .Select(w => (Story: story.Key!, Type: story.First().EventType, Root: root, Words: w));
+            })
+            .ToList();
+        long pairs = 0, similar = 0;
+        foreach (var type in titles.GroupBy(t => t.Type))
+        {
+            var list = type.OrderBy(t => t.Root).ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                for (var j = i + 1; j < list.Count && list[j].Root - list[i].Root <= TimeSpan.FromHours(24); j++)
+                {
+                    if (list[i].Story == list[j].Story)
+                        continue;
+                    pairs++;
+                    var shared = list[i].Words.Count(list[j].Words.Contains);
+                    if (shared >= 0.8 * Math.Min(list[i].Words.Count, list[j].Words.Count))
+                        similar++;
+                }
+            }
+        }
+
+        output.WriteLine($"same-type title pairs within 24 h: {pairs:N0}, sharing >= 80% of words: {similar:N0} ({similar / (double)pairs:P3})");
+        Assert.True(pairs > 100_000);
+        Assert.True(similar < 0.01 * pairs, $"{similar} of {pairs} title pairs of unrelated same-type stories share 80% of their words");
+    }
+
+    [Fact]
+    public void Generate_DayOfNews_AFewPercentOfStoriesShareAPersonsFullNameWithAnotherStory()
+    {
+        // People have names of their own; only the recurring politicians (a minister in two unrelated stories)
+        // give two stories within 48 h the same full name: a hard negative at a realistic rate.
+        var stories = Day.Value.GroupBy(a => a.Article.Story).Select(story => (
+            Root: story.Min(a => a.Article.Published),
+            Names: story.SelectMany(a => FullNames(a.Article.Title + "\n" + a.Article.Body)).ToHashSet(StringComparer.Ordinal))).ToList();
+        var byName = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+        foreach (var story in stories)
+        {
+            foreach (var name in story.Names)
+            {
+                if (!byName.TryGetValue(name, out var roots))
+                    byName[name] = roots = [];
+                roots.Add(story.Root);
+            }
+        }
+        var sharing = stories.Count(story => story.Names.Any(name =>
+            byName[name].Count(root => (root - story.Root).Duration() <= TimeSpan.FromHours(48)) >= 2));
+        var share = sharing / (double)stories.Count;
+
+        output.WriteLine($"stories sharing a full name with another story within 48 h: {sharing} of {stories.Count} ({share:P2})");
+        Assert.InRange(share, 0.02, 0.08);
+    }
+
+    [Fact]
+    public void Generate_DayOfNews_UnrelatedStoriesShareOnlyGenericSentencesAtMostOnePerArticle()
+    {
+        // A sentence of eight words or more found in two stories must be one of the types' generic background
+        // lines, and an article carries at most one. Rewrites' credits ("The story was first published by AFP.")
+        // are attribution boilerplate, not story text, and are left out.
+        var generic = SyntheticEvents.All.SelectMany(t => t.Generic).ToHashSet(StringComparer.Ordinal);
+        var sentencesOf = Day.Value.ToDictionary(a => a.Article.Id, a => StorySentences(a.Article));
+        var storiesOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var a in Day.Value)
+        {
+            foreach (var sentence in sentencesOf[a.Article.Id])
+            {
+                if (!storiesOf.TryGetValue(sentence, out var stories))
+                    storiesOf[sentence] = stories = [];
+                stories.Add(a.Article.Story!);
+            }
+        }
+        var shared = storiesOf.Where(kv => kv.Value.Count >= 2).Select(kv => kv.Key).ToList();
+        var perArticle = Day.Value.Select(a => sentencesOf[a.Article.Id].Count(generic.Contains)).ToList();
+
+        output.WriteLine($"sentences (>= 8 words) in two or more stories: {shared.Count}, of which generic: {shared.Count(generic.Contains)}; " +
+            $"articles with a generic sentence: {perArticle.Count(c => c > 0) / (double)perArticle.Count:P1}; distinct sentences: {storiesOf.Count:N0}");
+        foreach (var s in shared.Where(s => !generic.Contains(s)).Take(10))
+            output.WriteLine("shared: " + s);
+        Assert.All(shared, s => Assert.Contains(s, generic));
+        Assert.All(perArticle, c => Assert.InRange(c, 0, 1));
+        Assert.InRange(generic.Count, 17 * SyntheticEventType.MinGeneric, 17 * 6);
+    }
+
+    [Fact]
+    public void Permutation_AnySize_IsABijection()
+    {
+        foreach (var size in new[] { 1, 2, 3, 7, 100, 1000, 4096, 12_345 })
+        {
+            var permutation = new SyntheticPermutation(0xC0FFEE, size);
+            var images = Enumerable.Range(0, size).Select(i => permutation.Map(i)).ToHashSet();
+            Assert.Equal(size, images.Count);
+            Assert.All(images, i => Assert.InRange(i, 0, size - 1));
+        }
+    }
+
+    [Fact]
     public void Catalogue_EveryEventTypeAndWordList_MeetsTheContentModel()
     {
         Assert.True(SyntheticEvents.All.Length >= 15);
@@ -329,6 +438,12 @@ public sealed partial class SyntheticCorpusTests
                 Assert.DoesNotContain(" - ", t.Text, StringComparison.Ordinal);
                 Assert.DoesNotContain(". ", t.Text, StringComparison.Ordinal);
             });
+        });
+        // Every type has thousands of subjects (drawn without replacement) and a few generic background lines.
+        Assert.All(SyntheticEvents.All, type =>
+        {
+            Assert.True(type.SubjectCount >= SyntheticEventType.MinSubjects, type.Name);
+            Assert.True(type.Generic.Length >= SyntheticEventType.MinGeneric, type.Name);
         });
         Assert.True(SyntheticVocabulary.FirstNames.Distinct().Count() >= 150);
         Assert.True(SyntheticVocabulary.LastNames.Distinct().Count() >= 250);
@@ -365,6 +480,46 @@ public sealed partial class SyntheticCorpusTests
         return paragraphs;
     }
 
+    /// <summary>Lower-case words and numbers of the title without the outlet's suffix.</summary>
+    private static HashSet<string> TitleWords(EvalArticle article)
+    {
+        var suffix = Style(article.Outlet).TitleSuffix;
+        var title = suffix.Length > 0 && article.Title.EndsWith(suffix, StringComparison.Ordinal) ? article.Title[..^suffix.Length] : article.Title;
+        return TitleWord().Matches(title.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static readonly HashSet<string> FirstNameSet = SyntheticVocabulary.FirstNames.ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> LastNameSet = SyntheticVocabulary.LastNames.ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> FullNames(string text) =>
+        FullName().Matches(text).Where(m => FirstNameSet.Contains(m.Groups[1].Value) && LastNameSet.Contains(m.Groups[2].Value))
+            .Select(m => m.Groups[1].Value + " " + m.Groups[2].Value);
+
+    /// <summary>Sentences of eight words or more of the body without dateline, trailer and credits.</summary>
+    private static List<string> StorySentences(EvalArticle article)
+    {
+        return Sentences(string.Join("\n\n", CoreParagraphs(article, Style(article.Outlet))))
+            .Where(s => Words(s) >= 8)
+            .Where(s => !SyntheticVocabulary.CreditSentences.Any(c => CreditPattern(c).IsMatch(s)))
+            .ToList();
+    }
+
+    private static readonly Dictionary<string, Regex> CreditPatterns = new(StringComparer.Ordinal);
+
+    /// <summary>A credit sentence with any outlet and weekday in place of {0} and {1}.</summary>
+    private static Regex CreditPattern(string credit)
+    {
+        lock (CreditPatterns)
+        {
+            if (!CreditPatterns.TryGetValue(credit, out var regex))
+            {
+                var pattern = "^" + Regex.Escape(credit).Replace(@"\{0}", ".+", StringComparison.Ordinal).Replace(@"\{1}", @"\w+", StringComparison.Ordinal) + "$";
+                CreditPatterns[credit] = regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            }
+            return regex;
+        }
+    }
+
     private static List<string> Sentences(string body) =>
         body.Split("\n\n").SelectMany(p => SentenceEnd().Split(p)).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
 
@@ -372,6 +527,9 @@ public sealed partial class SyntheticCorpusTests
 
     [GeneratedRegex("""(?<=[.!?]"?)\s+""")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex TitleWord();
 
     [GeneratedRegex("^[^\n]{1,60}? (-|—) ")]
     private static partial Regex Dateline();

@@ -8,6 +8,11 @@ namespace NewsAggregator.Core.Evaluation.Synthetic;
 /// </summary>
 internal readonly record struct SyntheticNumber(double Min, double Max, int Decimals = 0, int Step = 1)
 {
+    /// <summary>How many different values <see cref="Draw"/> returns.</summary>
+    public int Count => Decimals > 0
+        ? (int)Math.Round(Max * (Decimals == 1 ? 10.0 : 100.0)) - (int)Math.Round(Min * (Decimals == 1 ? 10.0 : 100.0)) + 1
+        : (int)((Max - Min) / Step) + 1;
+
     public string Draw(SyntheticRandom random)
     {
         if (Decimals > 0)

@@ -35,7 +35,8 @@ internal sealed class SyntheticPlan
     private const int UpdateMinSeconds = 2 * 3600, UpdateMaxSeconds = 24 * 3600;
 
     /// <summary>Streams of <see cref="SyntheticRandom.For"/>; each purpose draws from its own so they never interfere.</summary>
-    public const ulong SizeStream = 1, PlanStream = 2, TextStream = 3, PoolStream = 4, PlaceStream = 5;
+    public const ulong SizeStream = 1, PlanStream = 2, TextStream = 3, PoolStream = 4, PlaceStream = 5, TypeStream = 6,
+        SubjectStream = 7, NameStream = 8, OrgStream = 9;
 
     private SyntheticPlan(IReadOnlyList<Outlet> outlets, int articles, int stories)
     {
@@ -44,6 +45,8 @@ internal sealed class SyntheticPlan
         Articles = articles;
         Stories = stories;
         StoryStart = new int[stories + 1];
+        TypeOf = new int[stories];
+        Ordinal = new int[stories];
         Kind = new SyntheticKind[articles];
         Source = new int[articles];
         OutletOf = new int[articles];
@@ -59,6 +62,12 @@ internal sealed class SyntheticPlan
 
     // Articles are numbered story by story ("flat" index: StoryStart[s] + member); member 0 is the root.
     public int[] StoryStart { get; }
+
+    /// <summary>Event type of each story (index into <see cref="SyntheticEvents.All"/>).</summary>
+    public int[] TypeOf { get; }
+
+    /// <summary>How many earlier stories have the same event type: the story's draw of subject, place and organisation.</summary>
+    public int[] Ordinal { get; }
     public SyntheticKind[] Kind { get; }
 
     /// <summary>Member index (within the story) of the article copied or rewritten, −1 for roots and independents.</summary>
@@ -91,6 +100,15 @@ internal sealed class SyntheticPlan
         var plan = new SyntheticPlan(outlets, n, sizes.Count);
         for (var s = 0; s < sizes.Count; s++)
             plan.StoryStart[s + 1] = plan.StoryStart[s] + sizes[s];
+
+        // Event types in story order, and each story's rank among those of its type (a short sequential pass).
+        var counts = new int[SyntheticEvents.All.Length];
+        for (var s = 0; s < sizes.Count; s++)
+        {
+            var type = SyntheticRandom.For(options.Seed, TypeStream, s).Next(counts.Length);
+            plan.TypeOf[s] = type;
+            plan.Ordinal[s] = counts[type]++;
+        }
 
         // Roots arrive at a steady rate that gives about PerDay articles a day whatever the mean story size.
         var interval = sizes.Count == 0 ? 0 : 86400.0 * n / sizes.Count / options.PerDay;

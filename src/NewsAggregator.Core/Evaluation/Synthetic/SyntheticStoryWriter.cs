@@ -16,6 +16,9 @@ namespace NewsAggregator.Core.Evaluation.Synthetic;
 /// </remarks>
 internal sealed class SyntheticStoryWriter
 {
+    /// <summary>Share of composed reports that carry one generic background sentence.</summary>
+    private const double GenericChance = 0.6;
+
     private readonly SyntheticPlan _plan;
     private readonly long _seed;
     private readonly StringBuilder _sb = new(4096);
@@ -45,7 +48,7 @@ internal sealed class SyntheticStoryWriter
         var first = _plan.StoryStart[story];
         var size = _plan.StoryStart[story + 1] - first;
         _random = SyntheticRandom.For(_seed, SyntheticPlan.TextStream, story);
-        _facts = SyntheticStoryFacts.Draw(_seed, story, Time(first), _random);
+        _facts = SyntheticStoryFacts.Draw(_seed, story, _plan.TypeOf[story], _plan.Ordinal[story], Time(first), _random);
         ResetUse();
 
         var storyId = "s" + (story + 1).ToString("D6", CultureInfo.InvariantCulture);
@@ -88,7 +91,7 @@ internal sealed class SyntheticStoryWriter
                     SyntheticKind.Independent => "related",
                     _ => null,
                 },
-            }, kind);
+            }, kind) { EventType = _facts.Type.Name };
         }
         return articles;
     }
@@ -116,6 +119,7 @@ internal sealed class SyntheticStoryWriter
             if (FreshQuote(allowRepeat: independent) is { } quote)
                 sentences.Insert(_random.Between(Math.Min(2, sentences.Count), sentences.Count), quote);
         }
+        AddGeneric(sentences);
         return new Draft(Headline(type.HeadlineTemplates, _headlineUse), Group(sentences), OwnLead(style, published), style.IsWire);
     }
 
@@ -203,6 +207,8 @@ internal sealed class SyntheticStoryWriter
         }
         foreach (var sentence in kept)
             sentences.Insert(_random.Between(Math.Min(1, sentences.Count), sentences.Count), sentence);
+        if (!kept.Any(IsGeneric))
+            AddGeneric(sentences);
         return new Draft(Headline(type.HeadlineTemplates, _headlineUse), Group(sentences), OwnLead(style, published), style.IsWire);
     }
 
@@ -295,6 +301,29 @@ internal sealed class SyntheticStoryWriter
         }
         return null;
     }
+
+    /// <summary>
+    /// Often one background sentence of the type's generic set, not yet used in the story, after the lead: the only
+    /// kind of sentence unrelated stories share, and never more than one to an article.
+    /// </summary>
+    private void AddGeneric(List<string> sentences)
+    {
+        if (sentences.Count == 0 || !_random.Chance(GenericChance))
+            return;
+        var generic = _facts.Type.Generic;
+        var start = _random.Next(generic.Length);
+        for (var k = 0; k < generic.Length; k++)
+        {
+            var sentence = generic[(start + k) % generic.Length];
+            if (_used.TryAdd(sentence, -1))
+            {
+                sentences.Insert(_random.Between(1, sentences.Count), sentence);
+                return;
+            }
+        }
+    }
+
+    private bool IsGeneric(string sentence) => Array.IndexOf(_facts.Type.Generic, sentence) >= 0;
 
     private string? Fresh(SyntheticTemplate template)
     {

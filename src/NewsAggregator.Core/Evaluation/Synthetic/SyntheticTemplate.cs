@@ -9,6 +9,8 @@ internal enum SyntheticSlot
     P2, P2Last, P2Role, P2Title,
     P3, P3Last, P3Role, P3Title,
     Org, Org2, City, Country, Issue, Day,
+    /// <summary>The story's own subject, in up to three parts (see <see cref="SyntheticEventType.Subjects"/>).</summary>
+    S1, S2, S3,
     N1, N2, N3, N4, N5,
     /// <summary>An optional time phrase (" on Tuesday", " late on Tuesday", or nothing), drawn at each rendering.</summary>
     When,
@@ -30,6 +32,7 @@ internal sealed class SyntheticTemplate
         ["p3"] = SyntheticSlot.P3, ["p3.last"] = SyntheticSlot.P3Last, ["p3.role"] = SyntheticSlot.P3Role, ["p3.Role"] = SyntheticSlot.P3Title,
         ["org"] = SyntheticSlot.Org, ["org2"] = SyntheticSlot.Org2, ["city"] = SyntheticSlot.City, ["country"] = SyntheticSlot.Country,
         ["issue"] = SyntheticSlot.Issue, ["day"] = SyntheticSlot.Day,
+        ["s1"] = SyntheticSlot.S1, ["s2"] = SyntheticSlot.S2, ["s3"] = SyntheticSlot.S3,
         ["n1"] = SyntheticSlot.N1, ["n2"] = SyntheticSlot.N2, ["n3"] = SyntheticSlot.N3, ["n4"] = SyntheticSlot.N4, ["n5"] = SyntheticSlot.N5,
         ["when"] = SyntheticSlot.When, ["tail"] = SyntheticSlot.Tail,
     };
