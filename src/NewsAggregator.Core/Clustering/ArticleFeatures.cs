@@ -27,6 +27,13 @@ public sealed record ArticleFeatures
     public required uint[] MinHash { get; init; }
     /// <summary>Hashes of the normalized sentences of eight words or more, sorted and distinct.</summary>
     public required uint[] Sentences { get; init; }
+    /// <summary>Distinct names of the body (terms capitalised inside a sentence: people, places, organisations), sorted.</summary>
+    public uint[] Names { get; init; } = [];
+    /// <summary>
+    /// Outlets the article credits (attribution phrases, wire credits, declared sources), as outlet ids. Read from
+    /// the article's provenance hints when it is clustered; used for its relation, not stored with the features.
+    /// </summary>
+    public IReadOnlyList<string> CitedOutlets { get; init; } = [];
     /// <summary>Body tokens read (bounded): 0 for a headline without a body.</summary>
     public required int BodyTokens { get; init; }
 }

@@ -23,6 +23,7 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
     private StoryClusterer? _engine;
     private long _settingsId;
     private long _order;
+    private Dictionary<string, string> _outletIds = new();
 
     /// <summary>Time spent in features and the engine per clustered version (ticks), when a benchmark asks for it.</summary>
     public List<long>? Latencies { get; set; }
@@ -56,6 +57,8 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
             var queued = await store.ReadQueueAsync(BatchSize, ct);
             if (queued.Count == 0)
                 break;
+            if (batch == 0)
+                _outletIds = await store.OutletIdsByNameAsync(ct); // outlets found since the last run count too
             var previous = await store.ClusteredAsync(queued.Select(q => q.ArticleId), ct);
             var writes = new List<ClusterWrite>(queued.Count);
             try
@@ -63,7 +66,8 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                 foreach (var q in queued)
                 {
                     var start = Stopwatch.GetTimestamp();
-                    var features = FeatureExtractor.Extract(q.ArticleId, q.Version, q.OutletId, q.PublishedMs, q.Title, q.Body, q.FirstSeenMs);
+                    var features = FeatureExtractor.Extract(q.ArticleId, q.Version, q.OutletId, q.PublishedMs, q.Title, q.Body, q.FirstSeenMs)
+                        with { CitedOutlets = ClusterStore.CitedOutlets(q.HintsJson, q.Body, _outletIds) };
                     (ArticleFeatures, long)? before = previous.TryGetValue(q.ArticleId, out var p) ? p : null;
                     var (decision, stored) = engine.Add(features, before);
                     Latencies?.Add(Stopwatch.GetTimestamp() - start);

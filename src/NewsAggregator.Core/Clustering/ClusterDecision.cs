@@ -32,10 +32,18 @@ public enum CandidateChannel
     Shingles = 1,
     /// <summary>Inverted index of rare title and lead terms: rewrites and independent reports.</summary>
     Terms = 2,
+    /// <summary>Index of long sentences: passages reused word for word.</summary>
+    Passages = 4,
+    /// <summary>The story's article from an outlet the new article credits.</summary>
+    Credit = 8,
 }
 
 /// <summary>A candidate article and how it scored against the new one.</summary>
-public sealed record CandidatePair(long ArticleId, long StoryId, CandidateChannel Channel, double IndexEvidence, double GapHours, PairScores Scores);
+public sealed record CandidatePair(long ArticleId, long StoryId, CandidateChannel Channel, double IndexEvidence, double GapHours, PairScores Scores)
+{
+    /// <summary>The candidate's outlet (for the relation: an article crediting it is its rewrite).</summary>
+    public string OutletId { get; init; } = "";
+}
 
 /// <summary>A candidate story scored as a whole.</summary>
 public sealed record StoryScore(long StoryId, int Members, double Centroid, double BestPair, long BestArticleId, double GapHours, double Score);

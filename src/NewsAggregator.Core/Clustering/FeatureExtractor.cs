@@ -17,6 +17,7 @@ public static class FeatureExtractor
     public const int MaxSentenceChars = 4000;
     public const int TitleTermWeight = 3;
     public const int NameTermWeight = 2;
+    public const int MaxNames = 32;
 
     public static ArticleFeatures Extract(long articleId, long version, string outletId, long publishedMs, string title, string body, long? seenMs = null)
     {
@@ -33,12 +34,15 @@ public static class FeatureExtractor
         }
         var lead = new List<string>(titleTerms);
         var leadCount = 0;
+        var nameSet = new SortedSet<uint>();
         for (var i = 0; i < bodyTokens.Count; i++)
         {
             var t = bodyTokens[i];
             if (!TextTokens.IsTerm(t))
                 continue;
             var h = TextTokens.Hash(t);
+            if (names[i] && nameSet.Count < MaxNames && !char.IsDigit(t[0]))
+                nameSet.Add(h);
             // A name (capitalised inside a sentence) identifies a story better than the words around it: two
             // strikes are told in the same words, with different unions and cities.
             weights[h] = weights.GetValueOrDefault(h) + (names[i] ? NameTermWeight : 1);
@@ -71,6 +75,7 @@ public static class FeatureExtractor
             MinHash = MinHasher.Signature(bodyTokens.Count >= MinHasher.ShingleWords ? bodyTokens : titleTokens),
             Sentences = SentenceHashes(body),
             BodyTokens = bodyTokens.Count,
+            Names = nameSet.ToArray(),
         };
     }
 

@@ -43,8 +43,20 @@ public sealed class PairVerifier
         _weightSum = options.TitleLeadCosineWeight + options.TitleLeadDiceWeight + options.TitleOverlapWeight + options.TitleJaroWinklerWeight;
     }
 
-    public PairScores Score(ArticleFeatures a, ArticleFeatures b)
+    public PairScores Score(ArticleFeatures a, ArticleFeatures b) => Score(a, b, null);
+
+    /// <summary>
+    /// Scores the pair on the terms <paramref name="informative"/> keeps (all when null): the engine leaves out
+    /// words that many unrelated stories share, so that two strike reports are compared on their unions and
+    /// cities, not on "walk out over pay".
+    /// </summary>
+    public PairScores Score(ArticleFeatures a, ArticleFeatures b, Func<uint, bool>? informative)
     {
+        if (informative is not null)
+        {
+            a = a with { TitleText = Keep(a.TitleText, informative), LeadText = Keep(a.LeadText, informative) };
+            b = b with { TitleText = Keep(b.TitleText, informative), LeadText = Keep(b.LeadText, informative) };
+        }
         var o = _options;
         var bothLeads = a.LeadText.Length > 0 && b.LeadText.Length > 0;
         var bothTitles = a.TitleText.Length > 0 && b.TitleText.Length > 0;
@@ -61,6 +73,20 @@ public sealed class PairVerifier
             Cosine = Clean(cosine), Dice = Clean(dice), Overlap = Clean(overlap), JaroWinkler = Clean(jaroWinkler),
             Resemblance = resemblance, SharedSentences = shared, Text = Clean(text), Combined = Math.Max(Clean(text), resemblance),
         };
+    }
+
+    private static string Keep(string text, Func<uint, bool> informative)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!informative(TextTokens.Hash(token)))
+                continue;
+            if (kept.Length > 0)
+                kept.Append(' ');
+            kept.Append(token);
+        }
+        return kept.ToString();
     }
 
     // SimMetrics returns NaN for some degenerate inputs; a missing score is no evidence.

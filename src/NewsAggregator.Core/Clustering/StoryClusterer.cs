@@ -32,11 +32,15 @@ public sealed class StoryClusterer
     private readonly Dictionary<long, Entry> _entries = new();
     private readonly Dictionary<ulong, List<Entry>> _bands = new();
     private readonly Dictionary<uint, List<Entry>> _postings = new();
+    private readonly Dictionary<uint, List<Entry>> _sentences = new();
+    private readonly Dictionary<uint, int> _liveSentences = new();
+    private const int MaxSentenceSharing = 64;
     // Live (not evicted) postings per term: lists keep evicted entries until they reach the front, and a count
     // that included them would differ between a long-running engine and a restored one.
     private readonly Dictionary<uint, int> _livePostings = new();
     private readonly Dictionary<long, Story> _stories = new();
     private long _newestMs = long.MinValue;
+    private long _indexed;
 
     public StoryClusterer(ClusteringOptions options)
     {
@@ -49,7 +53,27 @@ public sealed class StoryClusterer
     public int WindowCount => _entries.Count;
     public int Documents => _documents;
 
-    private double TermWeight(uint term) => Idf(term);
+    // How many live stories use each term. A word every strike report uses ("union", "walk out") is spread over
+    // many stories; a word one story repeats ("Plosser", "taper") is not, however many articles use it. Document
+    // rarity alone cannot tell these apart; story rarity can.
+    private readonly Dictionary<uint, int> _storySpread = new();
+
+    private void StorySpread(uint term, int delta)
+    {
+        var n = _storySpread.GetValueOrDefault(term) + delta;
+        if (n > 0)
+            _storySpread[term] = n;
+        else
+            _storySpread.Remove(term);
+    }
+
+    // Terms SimMetrics compares: those used by at most InformativeSpread of the live stories (and never fewer than 10).
+    private bool Informative(uint term) => _storySpread.GetValueOrDefault(term) <= Math.Max(10, _options.InformativeSpread * _stories.Count);
+
+    public double StoryRarity(uint term) => Math.Log((_stories.Count + 1.0) / (_storySpread.GetValueOrDefault(term) + 1.0)) + 1.0;
+
+    // Document rarity times story rarity: what one story repeats weighs, what every story of a kind says does not.
+    private double TermWeight(uint term) => Idf(term) * StoryRarity(term);
     // Candidates verified per story: the story is judged as a whole (its centroid), so a second member only guards
     // against the first being an odd one; more would crowd out other stories.
     private const int PerStory = 2;
@@ -84,12 +108,29 @@ public sealed class StoryClusterer
                 story = Merge(story, _stories[other.StoryId], merged);
         }
 
-        var nearest = found
-            .Where(f => f.Entry.Story.Resolve() == story)
-            .Select(f => f.Pair)
-            .OrderByDescending(c => c.Scores.Combined).ThenBy(c => c.ArticleId)
-            .FirstOrDefault();
-        var relation = nearest is null ? MemberRelation.Original : Classify(nearest.Scores);
+        var members = found.Where(f => f.Entry.Story.Resolve() == story).Select(f => f.Pair).ToList();
+        if (members.Count > 0 && ReusedMember(features, story) is { } reuse && members.All(m => m.ArticleId != reuse.Features.ArticleId))
+        {
+            // The member whose sentences this article reuses was not among the candidates: verify it too, so that
+            // the relation names the right source (and the decision shows its scores).
+            var gap = Math.Abs(features.PublishedMs - reuse.Features.PublishedMs) / 3_600_000.0;
+            var pair = new CandidatePair(reuse.Features.ArticleId, story.Id, CandidateChannel.Passages, 0, Math.Round(gap, 2),
+                _verifier.Score(features, reuse.Features, _options.InformativeSpread < 1 ? Informative : null)) { OutletId = reuse.Features.OutletId };
+            members.Add(pair);
+            candidates.Add(pair);
+        }
+        // A credited outlet's article in the story that was not a candidate: verified too, should no candidate do.
+        CandidatePair? creditedElsewhere = null;
+        if (members.Count > 0 && features.CitedOutlets.Count > 0 && !members.Any(m => features.CitedOutlets.Contains(m.OutletId))
+            && story.Window.FirstOrDefault(e => features.CitedOutlets.Contains(e.Features.OutletId) && e.Features.ArticleId != features.ArticleId) is { } source)
+        {
+            var gap = Math.Abs(features.PublishedMs - source.Features.PublishedMs) / 3_600_000.0;
+            creditedElsewhere = new CandidatePair(source.Features.ArticleId, story.Id, CandidateChannel.Credit, 0, Math.Round(gap, 2),
+                _verifier.Score(features, source.Features, _options.InformativeSpread < 1 ? Informative : null)) { OutletId = source.Features.OutletId };
+        }
+        var (relation, nearest) = Relate(members, features.CitedOutlets, creditedElsewhere, _options.DuplicateResemblance, _options.RewriteSharedSentences);
+        if (nearest is not null && nearest == creditedElsewhere)
+            candidates.Add(nearest);
 
         Insert(features, story);
         var decision = new ClusterDecision
@@ -124,6 +165,49 @@ public sealed class StoryClusterer
             Index(features, s);
         }
         Evict();
+    }
+
+    // The story member sharing most of this article's long sentences (boilerplate shared by many articles aside).
+    private Entry? ReusedMember(ArticleFeatures features, Story story)
+    {
+        Dictionary<Entry, int>? counts = null;
+        foreach (var sentence in features.Sentences)
+        {
+            if (!_sentences.TryGetValue(sentence, out var sharing) || _liveSentences.GetValueOrDefault(sentence) > MaxSentenceSharing)
+                continue;
+            foreach (var e in sharing)
+            {
+                if (e.Evicted || !InWindow(e, features) || e.Story.Resolve() != story)
+                    continue;
+                counts ??= new Dictionary<Entry, int>();
+                counts[e] = counts.GetValueOrDefault(e) + 1;
+            }
+        }
+        return counts?.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Features.ArticleId).First().Key;
+    }
+
+    /// <summary>
+    /// The member's relation to its story, judged against the story's candidates: a duplicate of the one whose text
+    /// it repeats, else a rewrite of the one whose sentences it reuses, else related to the closest one.
+    /// </summary>
+    private static (MemberRelation, CandidatePair?) Relate(List<CandidatePair> members, IReadOnlyList<string> cited, CandidatePair? creditedElsewhere, double duplicate, double rewrite)
+    {
+        if (members.Count == 0)
+            return (MemberRelation.Original, null);
+        var copied = members.OrderByDescending(c => c.Scores.Resemblance).ThenBy(c => c.ArticleId).First();
+        if (copied.Scores.Resemblance >= duplicate)
+            return (MemberRelation.Duplicate, copied);
+        var reused = members.OrderByDescending(c => c.Scores.SharedSentences).ThenBy(c => c.ArticleId).First();
+        if (reused.Scores.SharedSentences >= rewrite)
+            return (MemberRelation.Rewrite, reused);
+        // No reused passage found, but the article credits the outlet of a member ("according to Reuters"): a
+        // rewrite of that member's report.
+        var credited = members.Where(c => cited.Contains(c.OutletId)).OrderByDescending(c => c.Scores.Combined).ThenBy(c => c.ArticleId).FirstOrDefault();
+        if (credited is not null)
+            return (MemberRelation.Rewrite, credited);
+        if (creditedElsewhere is not null)
+            return (MemberRelation.Rewrite, creditedElsewhere);
+        return (MemberRelation.Related, members.OrderByDescending(c => c.Scores.Combined).ThenBy(c => c.ArticleId).First());
     }
 
     public MemberRelation Classify(PairScores scores) =>
@@ -223,7 +307,7 @@ public sealed class StoryClusterer
                 continue;
             perStory[story] = n + 1;
             var gap = Math.Abs(features.PublishedMs - e.Features.PublishedMs) / 3_600_000.0;
-            chosen.Add((new CandidatePair(e.Features.ArticleId, story.Id, channel, Math.Round(evidence, 3), Math.Round(gap, 2), _verifier.Score(features, e.Features)), e));
+            chosen.Add((new CandidatePair(e.Features.ArticleId, story.Id, channel, Math.Round(evidence, 3), Math.Round(gap, 2), _verifier.Score(features, e.Features, _options.InformativeSpread < 1 ? Informative : null)) { OutletId = e.Features.OutletId }, e));
         }
         return chosen;
     }
@@ -243,11 +327,42 @@ public sealed class StoryClusterer
                 : features.PublishedMs > story.NewestMs ? features.PublishedMs - story.NewestMs : 0;
             var score = _options.CentroidWeight * centroid + _options.PairWeight * best.Scores.Combined
                         - _options.TimeGapPenalty * gapMs / (double)_windowMs;
+            // Names decide between stories told in the same words: when the story does not use the article's central
+            // names (a strike at another company, a ruling on another decree), its score shrinks in proportion.
+            // Near copies are exempt: their text says they are the same report.
+            var coverage = NameCoverage(features, t => story.Terms.ContainsKey(t));
+            if (coverage < _options.NameCoverage && best.Scores.Resemblance < _options.DuplicateResemblance)
+                score *= coverage / _options.NameCoverage;
             scores.Add(new StoryScore(story.Id, story.Members, Math.Round(centroid, 4), best.Scores.Combined, best.ArticleId,
                 Math.Round(gapMs / 3_600_000.0, 2), Math.Round(score, 4)));
         }
         scores.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.StoryId.CompareTo(b.StoryId));
         return scores;
+    }
+
+
+    // Share of the article's central names (by weight × rarity) that the story's members use; 1 when the article
+    // names fewer than three (a headline, a brief): then there is nothing to check.
+    private double NameCoverage(ArticleFeatures features, Func<uint, bool> known)
+    {
+        if (features.Names.Length < 3)
+            return 1;
+        // The article's central names: the few it repeats most (by weight × rarity); passing mentions do not count.
+        var central = new List<(double Weight, uint Term)>(features.Names.Length);
+        foreach (var term in features.Names)
+        {
+            var at = Array.BinarySearch(features.Terms, new WeightedTerm(term, 0), TermOrder.Instance);
+            central.Add(((at >= 0 ? features.Terms[at].Weight : 1) * Idf(term), term));
+        }
+        central.Sort((a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term));
+        double found = 0, all = 0;
+        foreach (var (weight, term) in central.Take(_options.CentralNames))
+        {
+            all += weight;
+            if (known(term))
+                found += weight;
+        }
+        return all == 0 ? 1 : found / all;
     }
 
     private Dictionary<uint, double> Vector(ArticleFeatures features)
@@ -291,9 +406,16 @@ public sealed class StoryClusterer
         into.OldestMs = Math.Min(into.OldestMs, other.OldestMs);
         into.NewestMs = Math.Max(into.NewestMs, other.NewestMs);
         foreach (var term in other.Terms.Keys.Order())
+        {
+            if (into.Terms.ContainsKey(term))
+                StorySpread(term, -1); // two stories using it become one
             into.Terms[term] = into.Terms.GetValueOrDefault(term) + other.Terms[term];
+        }
         other.Terms.Clear();
-        into.WindowMembers += other.WindowMembers;
+        // Window lists stay in clustering order (article ids grow with it), as a restored story's would be.
+        into.Window.AddRange(other.Window);
+        into.Window.Sort((a, b) => a.Order.CompareTo(b.Order));
+        other.Window.Clear();
         _stories.Remove(other.Id);
         return into;
     }
@@ -315,16 +437,25 @@ public sealed class StoryClusterer
 
     private void Index(ArticleFeatures features, Story story)
     {
-        var entry = new Entry(features, story);
+        var entry = new Entry(features, story, ++_indexed);
         _entries[features.ArticleId] = entry;
         _byTime.Enqueue(entry, (features.SeenMs, features.ArticleId));
-        story.WindowMembers++;
+        story.Window.Add(entry);
         foreach (var t in features.Terms)
+        {
+            if (!story.Terms.ContainsKey(t.Term))
+                StorySpread(t.Term, +1);
             story.Terms[t.Term] = story.Terms.GetValueOrDefault(t.Term) + t.Weight;
+        }
         if (features.MinHash[0] != uint.MaxValue)
         {
             for (var band = 0; band < _options.MinHashBands; band++)
                 Add(_bands, MinHasher.BandKey(features.MinHash, band, _rows), entry);
+        }
+        foreach (var sentence in features.Sentences)
+        {
+            Add(_sentences, sentence, entry);
+            _liveSentences[sentence] = _liveSentences.GetValueOrDefault(sentence) + 1;
         }
         foreach (var term in features.IndexTerms)
         {
@@ -339,20 +470,29 @@ public sealed class StoryClusterer
         _entries.Remove(entry.Features.ArticleId);
         var story = entry.Story.Resolve();
         // A story with no member left in the window can no longer be joined: it leaves memory (the database keeps it).
-        if (--story.WindowMembers == 0)
+        story.Window.Remove(entry);
+        if (story.WindowMembers == 0)
             _stories.Remove(story.Id);
         foreach (var t in entry.Features.Terms)
         {
             var left = story.Terms.GetValueOrDefault(t.Term) - t.Weight;
             if (left > 0)
                 story.Terms[t.Term] = left;
-            else
-                story.Terms.Remove(t.Term);
+            else if (story.Terms.Remove(t.Term))
+                StorySpread(t.Term, -1);
         }
         if (entry.Features.MinHash[0] != uint.MaxValue)
         {
             for (var band = 0; band < _options.MinHashBands; band++)
                 Compact(_bands, MinHasher.BandKey(entry.Features.MinHash, band, _rows));
+        }
+        foreach (var sentence in entry.Features.Sentences)
+        {
+            Compact(_sentences, sentence);
+            if (_liveSentences.TryGetValue(sentence, out var live) && live > 1)
+                _liveSentences[sentence] = live - 1;
+            else
+                _liveSentences.Remove(sentence);
         }
         foreach (var term in entry.Features.IndexTerms)
         {
@@ -410,8 +550,15 @@ public sealed class StoryClusterer
             list.RemoveRange(0, n);
     }
 
-    private sealed class Entry(ArticleFeatures features, Story story)
+    private sealed class TermOrder : IComparer<WeightedTerm>
     {
+        public static readonly TermOrder Instance = new();
+        public int Compare(WeightedTerm x, WeightedTerm y) => x.Term.CompareTo(y.Term);
+    }
+
+    private sealed class Entry(ArticleFeatures features, Story story, long order)
+    {
+        public long Order { get; } = order;
         public ArticleFeatures Features { get; } = features;
         public Story Story { get; } = story;
         public bool Evicted { get; set; }
@@ -421,7 +568,9 @@ public sealed class StoryClusterer
     {
         public long Id { get; } = id;
         public int Members { get; set; }
-        public int WindowMembers { get; set; }
+        public int WindowMembers => Window.Count;
+        /// <summary>Its members within the window, in clustering order.</summary>
+        public List<Entry> Window { get; } = new();
         public long OldestMs { get; set; } = publishedMs;
         public long NewestMs { get; set; } = publishedMs;
         /// <summary>Summed term weights of the members within the window.</summary>

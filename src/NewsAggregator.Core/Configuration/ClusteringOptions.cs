@@ -10,7 +10,7 @@ public sealed class ClusteringOptions
     public const string Section = "Clustering";
 
     /// <summary>Bumped whenever a change can move an article to another story; stored with every decision.</summary>
-    public const string AlgorithmVersion = "cluster-1";
+    public const string AlgorithmVersion = "cluster-2";
 
     /// <summary>Seconds between runs of the clustering job (each run empties the queue).</summary>
     public int IntervalSeconds { get; set; } = 2;
@@ -45,6 +45,15 @@ public sealed class ClusteringOptions
     /// <summary>Subtracted from the story score per window of time between the article and the story's newest member.</summary>
     public double TimeGapPenalty { get; set; } = 0.1;
 
+    /// <summary>SimMetrics compares only terms used by at most this share of the live stories (1: every term).</summary>
+    public double InformativeSpread { get; set; } = 0.02;
+
+    /// <summary>How many of an article's most repeated names are checked against a story.</summary>
+    public int CentralNames { get; set; } = 4;
+
+    /// <summary>Share of those names a story must use for its score to count in full; below, it shrinks in proportion.</summary>
+    public double NameCoverage { get; set; } = 0.7;
+
     /// <summary>An article joins the best story whose score reaches this; otherwise it starts a story.</summary>
     public double JoinThreshold { get; set; } = 0.2;
 
@@ -52,7 +61,7 @@ public sealed class ClusteringOptions
     public double MergeThreshold { get; set; } = 0.4;
 
     /// <summary>Shingle resemblance (MinHash estimate) from which a member is a duplicate of its neighbour.</summary>
-    public double DuplicateResemblance { get; set; } = 0.5;
+    public double DuplicateResemblance { get; set; } = 0.6;
 
     /// <summary>Share of the shorter text's sentences found verbatim in the other from which a member is a rewrite.</summary>
     public double RewriteSharedSentences { get; set; } = 0.1;
@@ -83,8 +92,11 @@ public sealed class ClusteringOptions
         }
         if (TitleLeadCosineWeight + TitleLeadDiceWeight + TitleOverlapWeight + TitleJaroWinklerWeight <= 0)
             yield return "Clustering: at least one of the metric weights (TitleLeadCosineWeight, TitleLeadDiceWeight, TitleOverlapWeight, TitleJaroWinklerWeight) must be above 0";
+        if (CentralNames is < 1 or > 32)
+            yield return $"Clustering:CentralNames must be between 1 and 32 (got {CentralNames})";
         foreach (var (name, value) in new[]
                  {
+                     ("InformativeSpread", InformativeSpread), ("NameCoverage", NameCoverage),
                      ("JoinThreshold", JoinThreshold), ("MergeThreshold", MergeThreshold),
                      ("DuplicateResemblance", DuplicateResemblance), ("RewriteSharedSentences", RewriteSharedSentences),
                  })

@@ -6,7 +6,7 @@ using NewsAggregator.Core.Clustering;
 namespace NewsAggregator.Core.Storage;
 
 /// <summary>An article version waiting in the clustering queue, with the text of that version.</summary>
-public sealed record QueuedVersion(long Seq, long ArticleId, long Version, string OutletId, long PublishedMs, long FirstSeenMs, string Title, string Body);
+public sealed record QueuedVersion(long Seq, long ArticleId, long Version, string OutletId, long PublishedMs, long FirstSeenMs, string Title, string Body, string HintsJson);
 
 /// <summary>
 /// What one clustered version changes in the database. <paramref name="QueueSeq"/> is its queue row (SQLite reuses
@@ -39,7 +39,7 @@ public sealed class ClusterStore(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<QueuedVersion>(new CommandDefinition("""
-            SELECT q.seq, q.article_id, q.version, a.outlet_id, a.published_ms, a.first_seen_ms, v.title, v.body
+            SELECT q.seq, q.article_id, q.version, a.outlet_id, a.published_ms, a.first_seen_ms, v.title, v.body, a.hints_json
             FROM cluster_queue q
             JOIN articles a ON a.id = q.article_id
             JOIN article_versions v ON v.article_id = q.article_id AND v.version = q.version
@@ -47,6 +47,36 @@ public sealed class ClusterStore(Database database)
             LIMIT @limit
             """, new { limit }, cancellationToken: ct));
         return rows.AsList();
+    }
+
+    /// <summary>Every outlet's id by each of its names and aliases (lower case): how a credited name becomes an outlet.</summary>
+    public async Task<Dictionary<string, string>> OutletIdsByNameAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Id, string Name, string AliasesJson)>(new CommandDefinition(
+            "SELECT id, name, aliases_json FROM outlets ORDER BY external, id", cancellationToken: ct));
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, name, aliases) in rows)
+        {
+            foreach (var n in (Json.Deserialize<List<string>>(aliases) ?? []).Prepend(name))
+                byName.TryAdd(n.Trim(), id);
+        }
+        return byName;
+    }
+
+    /// <summary>Outlets an article credits, from its text and its stored provenance hints, as outlet ids.</summary>
+    public static IReadOnlyList<string> CitedOutlets(string hintsJson, string body, IReadOnlyDictionary<string, string> outletIdsByName)
+    {
+        var cited = new List<string>();
+        foreach (var id in OutletCredits.Find(body, outletIdsByName))
+            cited.Add(id);
+        foreach (var hint in Json.Deserialize<List<Normalizing.ProvenanceHint>>(hintsJson) ?? [])
+        {
+            if (hint.Kind is Normalizing.HintKind.Attribution or Normalizing.HintKind.WireCredit or Normalizing.HintKind.Declared
+                && outletIdsByName.TryGetValue(hint.Value.Trim(), out var id) && !cited.Contains(id))
+                cited.Add(id);
+        }
+        return cited;
     }
 
     /// <summary>The last place in the clustering order taken so far (0 before the first decision).</summary>

@@ -145,7 +145,7 @@ public sealed class CommandsTests : IDisposable
         var explanation = JsonDocument.Parse(why.Out).RootElement;
         Assert.Equal(2, explanation.GetProperty("articleId").GetInt64());
         var decision = explanation.GetProperty("decisions")[0];
-        Assert.Equal("cluster-1", decision.GetProperty("algorithmVersion").GetString());
+        Assert.Equal(Core.Configuration.ClusteringOptions.AlgorithmVersion, decision.GetProperty("algorithmVersion").GetString());
         Assert.True(decision.GetProperty("settings").GetProperty("JoinThreshold").GetDouble() > 0);
 
         var before = await StoriesAsync(db);

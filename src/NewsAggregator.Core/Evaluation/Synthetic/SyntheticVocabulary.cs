@@ -149,7 +149,7 @@ internal static class SyntheticVocabulary
     [
         "Vel", "Mar", "Nor", "Kal", "Tor", "Bel", "Cor", "Dan", "Fen", "Gal", "Hal", "Lor", "Mon", "Pal", "Quin",
         "Ros", "Sol", "Tal", "Ver", "Zan", "Ald", "Ber", "Cal", "Dor", "El", "Far", "Gor", "Hel", "Ir", "Jor",
-        "Kes", "Lum", "Mir", "Nal", "Or", "Pen", "Rav", "Sel", "Tam", "Ul", "Val", "Wes", "Xan", "Yor", "Zel",
+        "Kes", "Lum", "Mir", "Nal", "Or", "Pav", "Rav", "Sel", "Tam", "Ul", "Val", "Wes", "Xan", "Yor", "Zel",
     ];
 
     public static readonly string[] StemEnds =
