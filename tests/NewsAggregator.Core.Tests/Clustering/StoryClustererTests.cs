@@ -83,10 +83,10 @@ public sealed class StoryClustererTests
     {
         // Two stories that formed apart (restored as stories 1 and 2: the wire report and an independent report of
         // the same flood); a rewrite close to both scores above MergeThreshold with each and brings them together.
-        // The merge bar is set for this test (the rewrite scores about 0.44 and 0.23 with the two): what is pinned
+        // The merge bar is set for this test (the rewrite scores about 0.39 and 0.19 with the two): what is pinned
         // here is the mechanics, survivor and bookkeeping; the default bar is judged by the corpora.
         // The name check is relaxed for the same reason (the two reports name partly different people).
-        var options = new ClusteringOptions { JoinThreshold = 0.2, MergeThreshold = 0.22, NameCoverage = 0.01 };
+        var options = new ClusteringOptions { JoinThreshold = 0.15, MergeThreshold = 0.17, NameCoverage = 0.01 };
         var engine = new StoryClusterer(options);
         RestoreAsOwnStory(engine, Articles.Features(1, Articles.DamTitle, Articles.DamBody));
         RestoreAsOwnStory(engine, Articles.Features(2, Articles.DamIndependentTitle, Articles.DamIndependentBody, 1));
