@@ -13,7 +13,7 @@ using NewsAggregator.Core.Storage;
 namespace NewsAggregator.Core.Evaluation;
 
 /// <summary>What a replay stored: the article id each corpus line became (absent when it was rejected).</summary>
-public sealed record ReplayResult(IReadOnlyDictionary<string, long> ArticleIds, IReadOnlyList<string> Rejected, int Clustered, TimeSpan Elapsed, double PeakWorkingSetMb);
+public sealed record ReplayResult(IReadOnlyDictionary<string, long> ArticleIds, IReadOnlyList<string> Rejected, int Clustered, int Stored, TimeSpan Elapsed, double PeakWorkingSetMb);
 
 /// <summary>
 /// Replays a corpus through the product's own pipeline on a database of its own: each line becomes a feed item of
@@ -63,11 +63,13 @@ public sealed class CorpusReplay : IAsyncDisposable
     /// With <paramref name="normalize"/> false the lines are stored as they are: what the benchmark measures.
     /// </summary>
     /// <param name="cluster">False: only store (the queue fills; a test then clusters it its own way).</param>
-    public async Task<ReplayResult> RunAsync(IEnumerable<EvalArticle> articles, bool normalize, bool cluster = true, CancellationToken ct = default)
+    /// <param name="trackIds">False: do not keep the corpus id → article id map (a million-line benchmark does not need it).</param>
+    public async Task<ReplayResult> RunAsync(IEnumerable<EvalArticle> articles, bool normalize, bool cluster = true, bool trackIds = true, CancellationToken ct = default)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var urls = new List<(string Id, string Url)>();
         var rejected = new List<string>();
+        var count = 0;
         var writerDone = false;
         var consumer = Task.Run(async () =>
         {
@@ -99,7 +101,9 @@ public sealed class CorpusReplay : IAsyncDisposable
                     rejected.Add(article.Id);
                     continue;
                 }
-                urls.Add((article.Id, normalized.CanonicalUrl));
+                if (trackIds)
+                    urls.Add((article.Id, normalized.CanonicalUrl));
+                count++;
                 pending.Add(Writer.WriteAsync(new PollWrite
                 {
                     FeedId = feedId, OutletId = outletId, PolledUtc = article.Published, Articles = [normalized],
@@ -120,13 +124,16 @@ public sealed class CorpusReplay : IAsyncDisposable
         }
         var total = await consumer;
 
-        await using var connection = await Database.OpenAsync(ct);
-        var ids = (await connection.QueryAsync<(long Id, string Url)>("SELECT id, canonical_url FROM articles")).ToDictionary(r => r.Url, r => r.Id);
         var map = new Dictionary<string, long>();
-        foreach (var (id, url) in urls)
-            map[id] = ids[url];
+        if (trackIds)
+        {
+            await using var connection = await Database.OpenAsync(ct);
+            var ids = (await connection.QueryAsync<(long Id, string Url)>("SELECT id, canonical_url FROM articles")).ToDictionary(r => r.Url, r => r.Id);
+            foreach (var (id, url) in urls)
+                map[id] = ids[url];
+        }
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return new ReplayResult(map, rejected, total, watch.Elapsed, process.PeakWorkingSet64 / 1048576.0);
+        return new ReplayResult(map, rejected, total, count, watch.Elapsed, process.PeakWorkingSet64 / 1048576.0);
     }
 
     private NormalizedArticle? Normalize(EvalArticle article, long feedId, string outletId, string outletName)

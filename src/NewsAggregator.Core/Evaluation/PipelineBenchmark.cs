@@ -25,7 +25,8 @@ public sealed record BaselineReport(int Prefix, int Sampled, double MeanComparis
 /// </summary>
 public static class PipelineBenchmark
 {
-    public static async Task<BenchmarkReport> RunAsync(IReadOnlyList<EvalArticle> articles, string databasePath, OutletDirectory outlets,
+    /// <param name="articles">Opens the corpus in publication order (read twice: the replay, then the baseline's prefix).</param>
+    public static async Task<BenchmarkReport> RunAsync(Func<IEnumerable<EvalArticle>> articles, string databasePath, OutletDirectory outlets,
         ClusteringOptions options, int baselinePrefix, int baselineSamples, CancellationToken ct = default)
     {
         ReplayResult replay;
@@ -34,9 +35,9 @@ public static class PipelineBenchmark
         int window;
         await using (var run = await CorpusReplay.CreateAsync(databasePath, outlets, options, ct: ct))
         {
-            latencies = new List<long>(articles.Count);
+            latencies = new List<long>();
             run.Consumer.Latencies = latencies;
-            replay = await run.RunAsync(articles, normalize: false, ct: ct);
+            replay = await run.RunAsync(articles(), normalize: false, trackIds: false, ct: ct);
             // What a restart costs: a new consumer rebuilding the index from the stored features.
             var fresh = new ClusterConsumer(run.Clusters, options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ClusterConsumer>.Instance);
             restore = await fresh.RestoreAsync(ct);
@@ -53,9 +54,9 @@ public static class PipelineBenchmark
 
         BaselineReport? baseline = null;
         if (baselinePrefix > 0 && baselineSamples > 0)
-            baseline = Baseline(articles.Take(Math.Min(baselinePrefix, articles.Count)).ToList(), options, baselineSamples, prefixMean);
+            baseline = Baseline(articles().Take(Math.Min(baselinePrefix, replay.Stored)), options, baselineSamples, prefixMean);
 
-        return new BenchmarkReport(articles.Count, replay.Elapsed.TotalSeconds, articles.Count / replay.Elapsed.TotalSeconds, p50, p99, mean,
+        return new BenchmarkReport(replay.Stored, replay.Elapsed.TotalSeconds, replay.Stored / replay.Elapsed.TotalSeconds, p50, p99, mean,
             replay.PeakWorkingSetMb, restore.TotalSeconds, window, baseline);
     }
 
@@ -64,18 +65,18 @@ public static class PipelineBenchmark
     /// the prefix within the window, with the same verifier the index path uses. The indexed figure beside it is
     /// the mean clustering latency over the same articles (features, index lookups, verification and decision).
     /// </summary>
-    private static BaselineReport Baseline(List<EvalArticle> prefix, ClusteringOptions options, int samples, double indexedMean)
+    private static BaselineReport Baseline(IEnumerable<EvalArticle> prefixArticles, ClusteringOptions options, int samples, double indexedMean)
     {
-        var features = new ArticleFeatures[prefix.Count];
-        for (var i = 0; i < prefix.Count; i++)
-            features[i] = FeatureExtractor.Extract(i + 1, 1, prefix[i].Outlet, prefix[i].Published.ToUnixTimeMilliseconds(), prefix[i].Title, prefix[i].Body);
+        // Features only: the articles' text is not kept.
+        var features = prefixArticles.Select((a, i) => FeatureExtractor.Extract(i + 1, 1, a.Outlet, a.Published.ToUnixTimeMilliseconds(), a.Title, a.Body)).ToArray();
+        var prefix = features;
         var verifier = new PairVerifier(options);
         var windowMs = (long)(options.WindowHours * 3_600_000);
-        var first = Math.Max(1, prefix.Count - samples);
+        var first = Math.Max(1, prefix.Length - samples);
         long comparisons = 0;
         double sink = 0;
         var watch = Stopwatch.StartNew();
-        for (var i = first; i < prefix.Count; i++)
+        for (var i = first; i < prefix.Length; i++)
         {
             for (var j = 0; j < i; j++)
             {
@@ -87,7 +88,7 @@ public static class PipelineBenchmark
         }
         var elapsed = watch.Elapsed;
         GC.KeepAlive(sink);
-        var sampled = prefix.Count - first;
-        return new BaselineReport(prefix.Count, sampled, comparisons / (double)sampled, elapsed.TotalMilliseconds * 1000 / sampled, indexedMean);
+        var sampled = prefix.Length - first;
+        return new BaselineReport(prefix.Length, sampled, comparisons / (double)sampled, elapsed.TotalMilliseconds * 1000 / sampled, indexedMean);
     }
 }

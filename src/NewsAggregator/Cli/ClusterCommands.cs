@@ -54,13 +54,23 @@ public static class ClusterCommands
 
     public static Task<int> BenchAsync(string[] args, string corpus, int? limit, int baselinePrefix, int baselineSamples, string? db, CancellationToken ct) => Commands.WithServicesAsync(args, async services =>
     {
-        var articles = EvalCorpus.Read(corpus).Articles.OrderBy(a => a.Published).ToList();
-        if (limit is { } n)
-            articles = articles.Take(n).ToList();
+        if (!File.Exists(corpus))
+        {
+            await Console.Error.WriteLineAsync($"{corpus}: no such file");
+            return 2;
+        }
+        // A corpus in publication order (as `generate` writes it) is streamed; another is sorted in memory first.
+        var sorted = InOrder(corpus);
+        IReadOnlyList<EvalArticle>? held = sorted ? null : EvalCorpus.Read(corpus).Articles.OrderBy(a => a.Published).ToList();
+        IEnumerable<EvalArticle> Open()
+        {
+            var all = held ?? EvalCorpus.Stream(corpus, []);
+            return limit is { } n ? all.Take(n) : all;
+        }
         var path = db ?? Path.Combine(Path.GetTempPath(), $"newsagg-bench-{Guid.NewGuid():N}.db");
         try
         {
-            var r = await PipelineBenchmark.RunAsync(articles, path, services.GetRequiredService<OutletDirectory>(), services.GetRequiredService<ClusteringOptions>(), baselinePrefix, baselineSamples, ct);
+            var r = await PipelineBenchmark.RunAsync(Open, path, services.GetRequiredService<OutletDirectory>(), services.GetRequiredService<ClusteringOptions>(), baselinePrefix, baselineSamples, ct);
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(inv, $"articles             {r.Articles:N0} ({Path.GetFileName(corpus)})"));
             Console.WriteLine(string.Create(inv, $"store + cluster      {r.Seconds:F1} s = {r.ArticlesPerSecond:N0} articles/s"));
@@ -84,6 +94,18 @@ public static class ClusterCommands
             }
         }
     });
+
+    private static bool InOrder(string corpus)
+    {
+        var last = DateTimeOffset.MinValue;
+        foreach (var a in EvalCorpus.Stream(corpus, []))
+        {
+            if (a.Published < last)
+                return false;
+            last = a.Published;
+        }
+        return true;
+    }
 
     public static Task<int> ReclusterAsync(string[] args, CancellationToken ct) => Commands.WithSchemaAsync(args, async services =>
     {
