@@ -58,13 +58,16 @@ public sealed class StoryClusterer
     // rarity alone cannot tell these apart; story rarity can.
     private readonly Dictionary<uint, int> _storySpread = new();
 
-    private void StorySpread(uint term, int delta)
+    private void StorySpread(uint term, int delta) => Count(_storySpread, term, delta);
+
+    // A counter per key that forgets keys at zero (so memory follows the window, not history).
+    private static void Count(Dictionary<uint, int> counts, uint key, int delta)
     {
-        var n = _storySpread.GetValueOrDefault(term) + delta;
+        var n = counts.GetValueOrDefault(key) + delta;
         if (n > 0)
-            _storySpread[term] = n;
+            counts[key] = n;
         else
-            _storySpread.Remove(term);
+            counts.Remove(key);
     }
 
     // Terms SimMetrics compares: those used by at most InformativeSpread of the live stories (and never fewer than 10).
@@ -455,12 +458,12 @@ public sealed class StoryClusterer
         foreach (var sentence in features.Sentences)
         {
             Add(_sentences, sentence, entry);
-            _liveSentences[sentence] = _liveSentences.GetValueOrDefault(sentence) + 1;
+            Count(_liveSentences, sentence, +1);
         }
         foreach (var term in features.IndexTerms)
         {
             Add(_postings, term, entry);
-            _livePostings[term] = _livePostings.GetValueOrDefault(term) + 1;
+            Count(_livePostings, term, +1);
         }
     }
 
@@ -489,18 +492,12 @@ public sealed class StoryClusterer
         foreach (var sentence in entry.Features.Sentences)
         {
             Compact(_sentences, sentence);
-            if (_liveSentences.TryGetValue(sentence, out var live) && live > 1)
-                _liveSentences[sentence] = live - 1;
-            else
-                _liveSentences.Remove(sentence);
+            Count(_liveSentences, sentence, -1);
         }
         foreach (var term in entry.Features.IndexTerms)
         {
             Compact(_postings, term);
-            if (_livePostings.TryGetValue(term, out var live) && live > 1)
-                _livePostings[term] = live - 1;
-            else
-                _livePostings.Remove(term);
+            Count(_livePostings, term, -1);
         }
     }
 
@@ -519,13 +516,7 @@ public sealed class StoryClusterer
     {
         _documents += delta;
         foreach (var t in features.Terms)
-        {
-            var n = _documentFrequency.GetValueOrDefault(t.Term) + delta;
-            if (n > 0)
-                _documentFrequency[t.Term] = n;
-            else
-                _documentFrequency.Remove(t.Term);
-        }
+            Count(_documentFrequency, t.Term, delta);
     }
 
     private static void Add<TKey>(Dictionary<TKey, List<Entry>> index, TKey key, Entry entry) where TKey : notnull

@@ -52,7 +52,7 @@ public sealed class ClusteringOptions
     public int CentralNames { get; set; } = 4;
 
     /// <summary>Share of those names a story must use for its score to count in full; below, it shrinks in proportion.</summary>
-    public double NameCoverage { get; set; } = 0.7;
+    public double NameCoverage { get; set; } = 0.5;
 
     /// <summary>An article joins the best story whose score reaches this; otherwise it starts a story.</summary>
     public double JoinThreshold { get; set; } = 0.2;
