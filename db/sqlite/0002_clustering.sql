@@ -71,3 +71,13 @@ CREATE TABLE cluster_decisions (
     decided_ms          INTEGER NOT NULL,
     PRIMARY KEY (article_id, version)
 );
+
+-- Article versions the engine could not cluster (a bug, not bad input: every stored text can be clustered). They
+-- leave the queue so that the rest is not blocked, and stay listed here with the error for an operator.
+CREATE TABLE cluster_failures (
+    article_id  INTEGER NOT NULL REFERENCES articles (id),
+    version     INTEGER NOT NULL,
+    error       TEXT NOT NULL,
+    failed_ms   INTEGER NOT NULL,
+    PRIMARY KEY (article_id, version)
+);

@@ -30,6 +30,9 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
 
     public StoryClusterer? Engine => _engine;
 
+    /// <summary>Fault injection for tests: the engine "fails" on the versions this selects.</summary>
+    internal Func<QueuedVersion, bool>? FailFor { get; init; }
+
     /// <summary>Rebuilds the in-memory index from the stored features (done by the first run anyway).</summary>
     public async Task<TimeSpan> RestoreAsync(CancellationToken ct = default)
     {
@@ -61,25 +64,49 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                 _outletIds = await store.OutletIdsByNameAsync(ct); // outlets found since the last run count too
             var previous = await store.ClusteredAsync(queued.Select(q => q.ArticleId), ct);
             var writes = new List<ClusterWrite>(queued.Count);
+            QueuedVersion? failed = null;
+            Exception? failure = null;
             try
             {
                 foreach (var q in queued)
                 {
                     var start = Stopwatch.GetTimestamp();
-                    var features = FeatureExtractor.Extract(q.ArticleId, q.Version, q.OutletId, q.PublishedMs, q.Title, q.Body, q.FirstSeenMs)
-                        with { CitedOutlets = ClusterStore.CitedOutlets(q.HintsJson, q.Body, _outletIds) };
-                    (ArticleFeatures, long)? before = previous.TryGetValue(q.ArticleId, out var p) ? p : null;
-                    var (decision, stored) = engine.Add(features, before);
-                    Latencies?.Add(Stopwatch.GetTimestamp() - start);
-                    // A later version in the same batch must see this one as its previous version.
-                    previous[q.ArticleId] = (stored, decision.StoryId);
-                    writes.Add(new ClusterWrite(q.Seq, _order + writes.Count + 1, stored, decision));
-                    created += decision.Action == ClusterAction.NewStory ? 1 : 0;
-                    merges += decision.MergedStories.Count;
-                    updated += decision.Action == ClusterAction.Updated ? 1 : 0;
+                    try
+                    {
+                        if (FailFor?.Invoke(q) == true)
+                            throw new InvalidOperationException($"injected failure for article {q.ArticleId}");
+                        var features = FeatureExtractor.Extract(q.ArticleId, q.Version, q.OutletId, q.PublishedMs, q.Title, q.Body, q.FirstSeenMs)
+                            with { CitedOutlets = ClusterStore.CitedOutlets(q.HintsJson, q.Body, _outletIds) };
+                        (ArticleFeatures, long)? before = previous.TryGetValue(q.ArticleId, out var p) ? p : null;
+                        var (decision, stored) = engine.Add(features, before);
+                        Latencies?.Add(Stopwatch.GetTimestamp() - start);
+                        // A later version in the same batch must see this one as its previous version.
+                        previous[q.ArticleId] = (stored, decision.StoryId);
+                        writes.Add(new ClusterWrite(q.Seq, _order + writes.Count + 1, stored, decision));
+                        created += decision.Action == ClusterAction.NewStory ? 1 : 0;
+                        merges += decision.MergedStories.Count;
+                        updated += decision.Action == ClusterAction.Updated ? 1 : 0;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The engine failed on this article and may be half-way through it: what came before is
+                        // saved, this one leaves the queue with its error, and the engine is rebuilt next run.
+                        failed = q;
+                        failure = e;
+                        break;
+                    }
                 }
                 await store.SaveAsync(writes, _settingsId, Time.ToMs(time.GetUtcNow()), ct);
                 _order += writes.Count;
+                if (failed is not null)
+                {
+                    logger.LogError(failure, "Article {ArticleId} version {Version} could not be clustered; it is listed in cluster_failures and the queue moves on",
+                        failed.ArticleId, failed.Version);
+                    await store.FailAsync(failed, failure!.ToString(), Time.ToMs(time.GetUtcNow()), ct);
+                    _engine = null;
+                    clustered += writes.Count;
+                    break;
+                }
             }
             catch
             {

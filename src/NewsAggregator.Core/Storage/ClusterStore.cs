@@ -264,6 +264,19 @@ public sealed class ClusterStore(Database database)
         public void Dispose() => _command.Dispose();
     }
 
+    /// <summary>Takes a version the engine failed on out of the queue, keeping the error; one transaction.</summary>
+    public async Task FailAsync(QueuedVersion version, string error, long nowMs, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = database.Dialect.BeginWrite(connection);
+        await connection.ExecuteAsync("DELETE FROM cluster_queue WHERE seq = @Seq", new { version.Seq }, tx);
+        await connection.ExecuteAsync("""
+            INSERT INTO cluster_failures (article_id, version, error, failed_ms) VALUES (@ArticleId, @Version, @error, @nowMs)
+            ON CONFLICT (article_id, version) DO UPDATE SET error = excluded.error, failed_ms = excluded.failed_ms
+            """, new { version.ArticleId, version.Version, error, nowMs }, tx);
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>
     /// Prepares `newsagg recluster`: every clustered version goes back into the queue in the order it was
     /// clustered (then what was still waiting), and the clustering tables are emptied, in one transaction.

@@ -108,6 +108,30 @@ public sealed class ClusterConsumerTests : IAsyncLifetime
         Assert.Equal("duplicate", assignments[copyId].Relation);
     }
 
+    [Fact]
+    public async Task RunAsync_EngineFailsOnOneArticle_ItIsSetAsideAndTheQueueMovesOn()
+    {
+        await using var run = await CorpusReplay.CreateAsync(Path.Combine(_folder, "a.db"), Outlets, Options);
+        var corpus = Corpus().Take(60).ToList();
+        await run.RunAsync(corpus, normalize: true, cluster: false);
+        var consumer = new ClusterConsumer(run.Clusters, Options, TimeProvider.System, NullLogger<ClusterConsumer>.Instance)
+        {
+            BatchSize = 25, FailFor = q => q.ArticleId == 30,
+        };
+
+        // The failing run stops after setting the article aside; the next runs rebuild the engine and go on.
+        for (var i = 0; i < 10 && await run.Clusters.QueueDepthAsync() > 0; i++)
+            await consumer.RunAsync();
+
+        Assert.Equal(0, await run.Clusters.QueueDepthAsync());
+        var assignments = await run.Clusters.AssignmentsAsync();
+        Assert.Equal(59, assignments.Count);
+        Assert.DoesNotContain(30L, assignments.Keys);
+        await using var connection = await run.Database.OpenAsync();
+        var error = await connection.ExecuteScalarAsync<string>("SELECT error FROM cluster_failures WHERE article_id = 30");
+        Assert.Contains("injected failure for article 30", error);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
