@@ -43,20 +43,16 @@ public sealed class PairVerifier
         _weightSum = options.TitleLeadCosineWeight + options.TitleLeadDiceWeight + options.TitleOverlapWeight + options.TitleJaroWinklerWeight;
     }
 
-    public PairScores Score(ArticleFeatures a, ArticleFeatures b) => Score(a, b, null);
-
     /// <summary>
-    /// Scores the pair on the terms <paramref name="informative"/> keeps (all when null): the engine leaves out
-    /// words that many unrelated stories share, so that two strike reports are compared on their unions and
-    /// cities, not on "walk out over pay".
+    /// The features with only the terms <paramref name="informative"/> keeps in the compared texts: the engine
+    /// leaves out words that many unrelated stories share, so that two strike reports are compared on their unions
+    /// and cities, not on "walk out over pay".
     /// </summary>
-    public PairScores Score(ArticleFeatures a, ArticleFeatures b, Func<uint, bool>? informative)
+    public static ArticleFeatures Informative(ArticleFeatures features, Func<uint, bool> informative) =>
+        features with { TitleText = Keep(features.TitleText, informative), LeadText = Keep(features.LeadText, informative) };
+
+    public PairScores Score(ArticleFeatures a, ArticleFeatures b)
     {
-        if (informative is not null)
-        {
-            a = a with { TitleText = Keep(a.TitleText, informative), LeadText = Keep(a.LeadText, informative) };
-            b = b with { TitleText = Keep(b.TitleText, informative), LeadText = Keep(b.LeadText, informative) };
-        }
         var o = _options;
         var bothLeads = a.LeadText.Length > 0 && b.LeadText.Length > 0;
         var bothTitles = a.TitleText.Length > 0 && b.TitleText.Length > 0;

@@ -73,6 +73,10 @@ public sealed class StoryClusterer
     // Terms SimMetrics compares: those used by at most InformativeSpread of the live stories (and never fewer than 10).
     private bool Informative(uint term) => _storySpread.GetValueOrDefault(term) <= Math.Max(10, _options.InformativeSpread * _stories.Count);
 
+    // What SimMetrics sees of an article: its informative terms only (all of them when InformativeSpread is 1).
+    private ArticleFeatures Compared(ArticleFeatures features) =>
+        _options.InformativeSpread < 1 ? PairVerifier.Informative(features, Informative) : features;
+
     public double StoryRarity(uint term) => Math.Log((_stories.Count + 1.0) / (_storySpread.GetValueOrDefault(term) + 1.0)) + 1.0;
 
     // Document rarity times story rarity: what one story repeats weighs, what every story of a kind says does not.
@@ -118,7 +122,7 @@ public sealed class StoryClusterer
             // the relation names the right source (and the decision shows its scores).
             var gap = Math.Abs(features.PublishedMs - reuse.Features.PublishedMs) / 3_600_000.0;
             var pair = new CandidatePair(reuse.Features.ArticleId, story.Id, CandidateChannel.Passages, 0, Math.Round(gap, 2),
-                _verifier.Score(features, reuse.Features, _options.InformativeSpread < 1 ? Informative : null)) { OutletId = reuse.Features.OutletId };
+                _verifier.Score(Compared(features), Compared(reuse.Features))) { OutletId = reuse.Features.OutletId };
             members.Add(pair);
             candidates.Add(pair);
         }
@@ -129,7 +133,7 @@ public sealed class StoryClusterer
         {
             var gap = Math.Abs(features.PublishedMs - source.Features.PublishedMs) / 3_600_000.0;
             creditedElsewhere = new CandidatePair(source.Features.ArticleId, story.Id, CandidateChannel.Credit, 0, Math.Round(gap, 2),
-                _verifier.Score(features, source.Features, _options.InformativeSpread < 1 ? Informative : null)) { OutletId = source.Features.OutletId };
+                _verifier.Score(Compared(features), Compared(source.Features))) { OutletId = source.Features.OutletId };
         }
         var (relation, nearest) = Relate(members, features.CitedOutlets, creditedElsewhere, _options.DuplicateResemblance, _options.RewriteSharedSentences);
         if (nearest is not null && nearest == creditedElsewhere)
@@ -213,11 +217,6 @@ public sealed class StoryClusterer
         return (MemberRelation.Related, members.OrderByDescending(c => c.Scores.Combined).ThenBy(c => c.ArticleId).First());
     }
 
-    public MemberRelation Classify(PairScores scores) =>
-        scores.Resemblance >= _options.DuplicateResemblance ? MemberRelation.Duplicate
-        : scores.SharedSentences >= _options.RewriteSharedSentences ? MemberRelation.Rewrite
-        : MemberRelation.Related;
-
     // An edited article stays in its story (an edit is not a new story); its terms and index entries are replaced.
     private ClusterDecision Update(ArticleFeatures features, ArticleFeatures old, long storyId)
     {
@@ -285,6 +284,7 @@ public sealed class StoryClusterer
         // whole, so more members of one story would only crowd out the others. A few selection passes over the
         // hits instead of sorting them all: only MaxCandidates are wanted.
         var hits = found.Values.ToArray();
+        var query = Compared(features); // filtered once, not once per candidate
         var taken = new bool[hits.Length];
         var perStory = new Dictionary<Story, int>();
         var chosen = new List<(CandidatePair, Entry)>();
@@ -310,7 +310,7 @@ public sealed class StoryClusterer
                 continue;
             perStory[story] = n + 1;
             var gap = Math.Abs(features.PublishedMs - e.Features.PublishedMs) / 3_600_000.0;
-            chosen.Add((new CandidatePair(e.Features.ArticleId, story.Id, channel, Math.Round(evidence, 3), Math.Round(gap, 2), _verifier.Score(features, e.Features, _options.InformativeSpread < 1 ? Informative : null)) { OutletId = e.Features.OutletId }, e));
+            chosen.Add((new CandidatePair(e.Features.ArticleId, story.Id, channel, Math.Round(evidence, 3), Math.Round(gap, 2), _verifier.Score(query, Compared(e.Features))) { OutletId = e.Features.OutletId }, e));
         }
         return chosen;
     }
@@ -321,6 +321,7 @@ public sealed class StoryClusterer
         if (candidates.Count == 0)
             return scores;
         var vector = Vector(features);
+        var central = CentralNames(features);
         foreach (var group in candidates.GroupBy(c => c.StoryId))
         {
             var story = _stories[group.Key];
@@ -333,7 +334,7 @@ public sealed class StoryClusterer
             // Names decide between stories told in the same words: when the story does not use the article's central
             // names (a strike at another company, a ruling on another decree), its score shrinks in proportion.
             // Near copies are exempt: their text says they are the same report.
-            var coverage = NameCoverage(features, t => story.Terms.ContainsKey(t));
+            var coverage = NameCoverage(central, story);
             if (coverage < _options.NameCoverage && best.Scores.Resemblance < _options.DuplicateResemblance)
                 score *= coverage / _options.NameCoverage;
             scores.Add(new StoryScore(story.Id, story.Members, Math.Round(centroid, 4), best.Scores.Combined, best.ArticleId,
@@ -344,25 +345,32 @@ public sealed class StoryClusterer
     }
 
 
-    // Share of the article's central names (by weight × rarity) that the story's members use; 1 when the article
-    // names fewer than three (a headline, a brief): then there is nothing to check.
-    private double NameCoverage(ArticleFeatures features, Func<uint, bool> known)
+    // The article's central names: the few it repeats most (by weight × rarity); passing mentions do not count.
+    // None when it names fewer than three (a headline, a brief): then there is nothing to check.
+    private List<(double Weight, uint Term)> CentralNames(ArticleFeatures features)
     {
-        if (features.Names.Length < 3)
-            return 1;
-        // The article's central names: the few it repeats most (by weight × rarity); passing mentions do not count.
         var central = new List<(double Weight, uint Term)>(features.Names.Length);
+        if (features.Names.Length < 3)
+            return central;
         foreach (var term in features.Names)
         {
             var at = Array.BinarySearch(features.Terms, new WeightedTerm(term, 0), TermOrder.Instance);
             central.Add(((at >= 0 ? features.Terms[at].Weight : 1) * Idf(term), term));
         }
         central.Sort((a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term));
+        if (central.Count > _options.CentralNames)
+            central.RemoveRange(_options.CentralNames, central.Count - _options.CentralNames);
+        return central;
+    }
+
+    // Share of the central names (by weight × rarity) that the story's members use; 1 without central names.
+    private static double NameCoverage(List<(double Weight, uint Term)> central, Story story)
+    {
         double found = 0, all = 0;
-        foreach (var (weight, term) in central.Take(_options.CentralNames))
+        foreach (var (weight, term) in central)
         {
             all += weight;
-            if (known(term))
+            if (story.Terms.ContainsKey(term))
                 found += weight;
         }
         return all == 0 ? 1 : found / all;

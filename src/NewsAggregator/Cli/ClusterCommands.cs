@@ -12,7 +12,6 @@ namespace NewsAggregator.Cli;
 /// <summary>The clustering verbs: eval, recluster, why.</summary>
 public static class ClusterCommands
 {
-    private static readonly JsonSerializerOptions JsonOut = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private static readonly JsonSerializerOptions EvalJson = new() { WriteIndented = true };
 
     public static Task<int> EvalAsync(string[] args, string corpus, bool json, CancellationToken ct) => Commands.WithServicesAsync(args, async services =>
@@ -130,7 +129,7 @@ public static class ClusterCommands
         }
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(explanation, JsonOut));
+            Console.WriteLine(JsonSerializer.Serialize(explanation, Commands.JsonOut));
             return 0;
         }
         var inv = CultureInfo.InvariantCulture;

@@ -13,7 +13,7 @@ namespace NewsAggregator.Cli;
 /// <summary>The operator verbs. Each builds the same services as the service, runs one thing and exits.</summary>
 public static class Commands
 {
-    private static readonly JsonSerializerOptions JsonOut = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions JsonOut = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static Task<int> MigrateAsync(string[] args, CancellationToken ct) => WithServicesAsync(args, async services =>
     {
