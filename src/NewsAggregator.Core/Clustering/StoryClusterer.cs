@@ -41,6 +41,8 @@ public sealed class StoryClusterer
     private readonly Dictionary<long, Story> _stories = new();
     private long _newestMs = long.MinValue;
     private long _indexed;
+    private long _lookups;
+    private readonly List<Entry> _hits = new();
 
     public StoryClusterer(ClusteringOptions options)
     {
@@ -76,6 +78,10 @@ public sealed class StoryClusterer
     // What SimMetrics sees of an article: its informative terms only (all of them when InformativeSpread is 1).
     private ArticleFeatures Compared(ArticleFeatures features) =>
         _options.InformativeSpread < 1 ? PairVerifier.Informative(features, Informative) : features;
+
+    // The same for an indexed article, whose title and lead are split once for all the pairs it takes part in.
+    private ArticleFeatures Compared(Entry entry) =>
+        _options.InformativeSpread < 1 ? PairVerifier.Informative(entry.Features, entry.Title, entry.Lead, Informative) : entry.Features;
 
     public double StoryRarity(uint term) => Math.Log((_stories.Count + 1.0) / (_storySpread.GetValueOrDefault(term) + 1.0)) + 1.0;
 
@@ -122,7 +128,7 @@ public sealed class StoryClusterer
             // the relation names the right source (and the decision shows its scores).
             var gap = Math.Abs(features.PublishedMs - reuse.Features.PublishedMs) / 3_600_000.0;
             var pair = new CandidatePair(reuse.Features.ArticleId, story.Id, CandidateChannel.Passages, 0, Math.Round(gap, 2),
-                _verifier.Score(Compared(features), Compared(reuse.Features))) { OutletId = reuse.Features.OutletId };
+                _verifier.Score(Compared(features), Compared(reuse))) { OutletId = reuse.Features.OutletId };
             members.Add(pair);
             candidates.Add(pair);
         }
@@ -133,7 +139,7 @@ public sealed class StoryClusterer
         {
             var gap = Math.Abs(features.PublishedMs - source.Features.PublishedMs) / 3_600_000.0;
             creditedElsewhere = new CandidatePair(source.Features.ArticleId, story.Id, CandidateChannel.Credit, 0, Math.Round(gap, 2),
-                _verifier.Score(Compared(features), Compared(source.Features))) { OutletId = source.Features.OutletId };
+                _verifier.Score(Compared(features), Compared(source))) { OutletId = source.Features.OutletId };
         }
         var (relation, nearest) = Relate(members, features.CitedOutlets, creditedElsewhere, _options.DuplicateResemblance, _options.RewriteSharedSentences);
         if (nearest is not null && nearest == creditedElsewhere)
@@ -245,7 +251,23 @@ public sealed class StoryClusterer
 
     private List<(CandidatePair Pair, Entry Entry)> FindCandidates(ArticleFeatures features)
     {
-        var found = new Dictionary<long, (Entry Entry, CandidateChannel Channel, double Evidence)>();
+        // Evidence accumulates on the entries themselves (stamped with this lookup), not in a dictionary: an
+        // article touches a few thousand postings, and this is the hottest loop of clustering.
+        var stamp = ++_lookups;
+        var hits = _hits;
+        hits.Clear();
+        void Hit(Entry e, CandidateChannel channel, double evidence)
+        {
+            if (e.Stamp != stamp)
+            {
+                e.Stamp = stamp;
+                e.Channel = CandidateChannel.None;
+                e.Evidence = 0;
+                hits.Add(e);
+            }
+            e.Channel |= channel;
+            e.Evidence += evidence;
+        }
         if (features.MinHash[0] != uint.MaxValue)
         {
             for (var band = 0; band < _options.MinHashBands; band++)
@@ -254,11 +276,9 @@ public sealed class StoryClusterer
                     continue;
                 foreach (var e in bucket)
                 {
-                    if (e.Evicted || !InWindow(e, features))
-                        continue;
-                    var seen = found.GetValueOrDefault(e.Features.ArticleId, (e, CandidateChannel.None, 0));
                     // A shared band is strong evidence of shared text: it ranks above any term evidence.
-                    found[e.Features.ArticleId] = (e, seen.Item2 | CandidateChannel.Shingles, seen.Item3 + 100);
+                    if (!e.Evicted && InWindow(e, features))
+                        Hit(e, CandidateChannel.Shingles, 100);
                 }
             }
         }
@@ -275,44 +295,51 @@ public sealed class StoryClusterer
                 if (e.Evicted || !InWindow(e, features))
                     continue;
                 read++;
-                var seen = found.GetValueOrDefault(e.Features.ArticleId, (e, CandidateChannel.None, 0));
-                found[e.Features.ArticleId] = (e, seen.Item2 | CandidateChannel.Terms, seen.Item3 + idf);
+                Hit(e, CandidateChannel.Terms, idf);
             }
         }
 
         // Best evidence first (ties: the newer article), at most PerStory per story: the story is then judged as a
-        // whole, so more members of one story would only crowd out the others. A few selection passes over the
-        // hits instead of sorting them all: only MaxCandidates are wanted.
-        var hits = found.Values.ToArray();
+        // whole, so more members of one story would only crowd out the others. At most MaxCandidates × 8 hits are
+        // looked at: when the best hits are mostly one story's copies, the rest of that story is not worth a look.
+        var looked = Best(hits, _options.MaxCandidates * 8);
         var query = Compared(features); // filtered once, not once per candidate
-        var taken = new bool[hits.Length];
         var perStory = new Dictionary<Story, int>();
         var chosen = new List<(CandidatePair, Entry)>();
-        // Bounded passes: when the hits are mostly one story's copies, the rest of that story is not worth a scan each.
-        for (var pass = 0; pass < _options.MaxCandidates * 8 && chosen.Count < _options.MaxCandidates; pass++)
+        foreach (var e in looked)
         {
-            var best = -1;
-            for (var i = 0; i < hits.Length; i++)
-            {
-                if (taken[i])
-                    continue;
-                if (best < 0 || hits[i].Evidence > hits[best].Evidence
-                    || (hits[i].Evidence == hits[best].Evidence && hits[i].Entry.Features.ArticleId > hits[best].Entry.Features.ArticleId))
-                    best = i;
-            }
-            if (best < 0)
+            if (chosen.Count >= _options.MaxCandidates)
                 break;
-            taken[best] = true;
-            var (e, channel, evidence) = hits[best];
             var story = e.Story.Resolve();
             var n = perStory.GetValueOrDefault(story);
             if (n >= PerStory)
                 continue;
             perStory[story] = n + 1;
             var gap = Math.Abs(features.PublishedMs - e.Features.PublishedMs) / 3_600_000.0;
-            chosen.Add((new CandidatePair(e.Features.ArticleId, story.Id, channel, Math.Round(evidence, 3), Math.Round(gap, 2), _verifier.Score(query, Compared(e.Features))) { OutletId = e.Features.OutletId }, e));
+            chosen.Add((new CandidatePair(e.Features.ArticleId, story.Id, e.Channel, Math.Round(e.Evidence, 3), Math.Round(gap, 2), _verifier.Score(query, Compared(e))) { OutletId = e.Features.OutletId }, e));
         }
+        hits.Clear();
         return chosen;
+    }
+
+    // The best `count` hits in order: most evidence first, ties to the newer article. One pass with a small sorted
+    // buffer: a lookup hits hundreds of articles and only a few dozen are ever looked at.
+    private static List<Entry> Best(List<Entry> hits, int count)
+    {
+        static bool Before(Entry a, Entry b) => a.Evidence != b.Evidence ? a.Evidence > b.Evidence : a.Features.ArticleId > b.Features.ArticleId;
+        var best = new List<Entry>(Math.Min(count, hits.Count) + 1);
+        foreach (var e in hits)
+        {
+            if (best.Count == count && !Before(e, best[^1]))
+                continue;
+            var at = best.Count;
+            while (at > 0 && Before(e, best[at - 1]))
+                at--;
+            best.Insert(at, e);
+            if (best.Count > count)
+                best.RemoveAt(count);
+        }
+        return best;
     }
 
     private List<StoryScore> ScoreStories(ArticleFeatures features, List<CandidatePair> candidates)
@@ -561,6 +588,13 @@ public sealed class StoryClusterer
         public ArticleFeatures Features { get; } = features;
         public Story Story { get; } = story;
         public bool Evicted { get; set; }
+        // Scratch of the candidate lookup in progress (see FindCandidates).
+        public long Stamp;
+        public CandidateChannel Channel;
+        public double Evidence;
+        private SplitText? _title, _lead;
+        public SplitText Title => _title ??= SplitText.Of(Features.TitleText);
+        public SplitText Lead => _lead ??= SplitText.Of(Features.LeadText);
     }
 
     private sealed class Story(long id, long publishedMs)
