@@ -35,6 +35,7 @@ public static class FeatureExtractor
         var lead = new List<string>(titleTerms);
         var leadCount = 0;
         var nameSet = new SortedSet<uint>();
+        var numbers = new Dictionary<uint, int>();
         for (var i = 0; i < bodyTokens.Count; i++)
         {
             var t = bodyTokens[i];
@@ -42,6 +43,9 @@ public static class FeatureExtractor
                 continue;
             var h = TextTokens.Hash(t);
             if (names[i] && nameSet.Count < MaxNames && !char.IsDigit(t[0]))
+                nameSet.Add(h);
+            // A number the article repeats (a decree, a flight, a death toll) names its story as a name does.
+            if (char.IsDigit(t[0]) && t.Length >= 3 && (numbers[h] = numbers.GetValueOrDefault(h) + 1) == 2 && nameSet.Count < MaxNames)
                 nameSet.Add(h);
             // A name (capitalised inside a sentence) identifies a story better than the words around it: two
             // strikes are told in the same words, with different unions and cities.

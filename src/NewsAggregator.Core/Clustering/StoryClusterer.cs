@@ -390,14 +390,16 @@ public sealed class StoryClusterer
         return central;
     }
 
-    // Share of the central names (by weight × rarity) that the story's members use; 1 without central names.
-    private static double NameCoverage(List<(double Weight, uint Term)> central, Story story)
+    // Share of the central names (by weight × rarity) that the story uses as a whole (NameCoreShare): a story grown
+    // large holds every name some stray member used, and must not pass for this article's story on those alone.
+    // 1 without central names.
+    private double NameCoverage(List<(double Weight, uint Term)> central, Story story)
     {
         double found = 0, all = 0;
         foreach (var (weight, term) in central)
         {
             all += weight;
-            if (story.Terms.ContainsKey(term))
+            if (story.Terms.TryGetValue(term, out var sum) && sum >= Math.Max(1, _options.NameCoreShare * story.WindowMembers))
                 found += weight;
         }
         return all == 0 ? 1 : found / all;

@@ -54,6 +54,12 @@ public sealed class ClusteringOptions
     /// <summary>Share of those names a story must use for its score to count in full; below, it shrinks in proportion.</summary>
     public double NameCoverage { get; set; } = 0.5;
 
+    /// <summary>
+    /// A name counts as used by a story when its summed weight over the story's members in the window reaches this
+    /// many per member (a name mentioned once weighs 2): the story as a whole uses it, not one stray member.
+    /// </summary>
+    public double NameCoreShare { get; set; } = 1.0;
+
     /// <summary>An article joins the best story whose score reaches this; otherwise it starts a story.</summary>
     public double JoinThreshold { get; set; } = 0.2;
 
@@ -92,6 +98,8 @@ public sealed class ClusteringOptions
         }
         if (TitleLeadCosineWeight + TitleLeadDiceWeight + TitleOverlapWeight + TitleJaroWinklerWeight <= 0)
             yield return "Clustering: at least one of the metric weights (TitleLeadCosineWeight, TitleLeadDiceWeight, TitleOverlapWeight, TitleJaroWinklerWeight) must be above 0";
+        if (NameCoreShare is < 0 or > 10 || double.IsNaN(NameCoreShare))
+            yield return $"Clustering:NameCoreShare must be between 0 and 10 (got {NameCoreShare})";
         if (CentralNames is < 1 or > 32)
             yield return $"Clustering:CentralNames must be between 1 and 32 (got {CentralNames})";
         foreach (var (name, value) in new[]
