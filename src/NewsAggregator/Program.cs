@@ -100,6 +100,11 @@ why.TreatUnmatchedTokensAsErrors = false;
 why.SetAction((result, ct) => ClusterCommands.WhyAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(articleArgument)!, result.GetValue(jsonOption), ct));
 root.Subcommands.Add(why);
 
+var trace = new Command("trace", "Show an article's provenance chain to its root: each edge's kind, evidence spans, confidence and time gap") { articleArgument, dbOption, jsonOption };
+trace.TreatUnmatchedTokensAsErrors = false;
+trace.SetAction((result, ct) => ProvenanceCommands.TraceAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(articleArgument)!, result.GetValue(jsonOption), ct));
+root.Subcommands.Add(trace);
+
 // generate: a deterministic synthetic syndication corpus in the eval line format, for scale, clustering and provenance tests.
 var articlesOption = new Option<int>("--articles") { Description = "Exact number of articles (lines) to write", Required = true };
 var seedOption = new Option<long>("--seed") { Description = "Seed; the same articles, seed and options give the same file, byte for byte", DefaultValueFactory = _ => 1 };

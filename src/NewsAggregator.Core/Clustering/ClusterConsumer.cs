@@ -15,12 +15,14 @@ public sealed record ClusterRunReport(int Clustered, int NewStories, int Merges,
 /// queue. The engine is rebuilt from stored features on first use, so a restart continues exactly where the last
 /// commit left off. Not thread-safe: one caller at a time (a Quartz job that never overlaps itself).
 /// </summary>
-public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions options, TimeProvider time, ILogger<ClusterConsumer> logger)
+public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions options, TimeProvider time, ILogger<ClusterConsumer> logger,
+    ProvenanceOptions? provenance = null)
 {
     /// <summary>Queued versions clustered and committed together.</summary>
     public int BatchSize { get; init; } = 500;
 
     private StoryClusterer? _engine;
+    private readonly Provenance.ProvenanceStage _provenance = new(provenance ?? new ProvenanceOptions());
     private long _settingsId;
     private long _order;
     private Dictionary<string, string> _outletIds = new();
@@ -85,7 +87,7 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                         Latencies?.Add(prepared[i].Ticks + Stopwatch.GetTimestamp() - start);
                         // A later version in the same batch must see this one as its previous version.
                         previous[q.ArticleId] = (stored, decision.StoryId);
-                        writes.Add(new ClusterWrite(q.Seq, _order + writes.Count + 1, stored, decision));
+                        writes.Add(new ClusterWrite(q.Seq, _order + writes.Count + 1, stored, decision, q.HintsJson, q.Body));
                         created += decision.Action == ClusterAction.NewStory ? 1 : 0;
                         merges += decision.MergedStories.Count;
                         updated += decision.Action == ClusterAction.Updated ? 1 : 0;
@@ -99,7 +101,9 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                         break;
                     }
                 }
-                await store.SaveAsync(writes, _settingsId, Time.ToMs(time.GetUtcNow()), ct);
+                var nowMs = Time.ToMs(time.GetUtcNow());
+                await store.SaveAsync(writes, _settingsId, nowMs, (connection, tx) =>
+                    _provenance.ApplyAsync(connection, tx, writes.Select(w => new Provenance.ProvenanceInput(w.Features, w.Decision, w.HintsJson, w.Body)).ToList(), nowMs, ct), ct);
                 _order += writes.Count;
                 if (failed is not null)
                 {

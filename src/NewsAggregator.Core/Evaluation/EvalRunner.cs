@@ -38,6 +38,24 @@ public sealed record RelationScores(int Labelled, int Correct, IReadOnlyDictiona
     public double Accuracy => Labelled == 0 ? 0 : Correct / (double)Labelled;
 }
 
+/// <summary>What provenance concluded, as eval reads it back.</summary>
+public sealed record ProvenanceView(
+    IReadOnlyDictionary<long, (long? SourceArticleId, string SourceOutletId, string Kind)> Chosen,
+    IReadOnlyDictionary<long, string> Origins,
+    IReadOnlyDictionary<string, List<string>> OutletNames)
+{
+    /// <summary>The outlet at the end of the article's chain; null when the article derives from nothing.</summary>
+    public string? RootOutlet(long articleId)
+    {
+        if (!Chosen.TryGetValue(articleId, out var edge))
+            return null;
+        var seen = new HashSet<long> { articleId };
+        while (edge.SourceArticleId is { } next && seen.Add(next) && Chosen.TryGetValue(next, out var further))
+            edge = further;
+        return edge.SourceOutletId;
+    }
+}
+
 public sealed record EvalOutcome(EvalReport Report, RelationScores Relations, IReadOnlyList<string> Warnings);
 
 /// <summary>
@@ -60,13 +78,16 @@ public static class EvalRunner
         {
             ReplayResult replay;
             Dictionary<long, (long StoryId, string Relation, long? Nearest)> assignments;
+            ProvenanceView provenance;
             await using (var run = await CorpusReplay.CreateAsync(Path.Combine(directory, "eval.db"), outlets, options, logs, ct))
             {
                 replay = await run.RunAsync(ordered, normalize: true, ct: ct);
                 assignments = await run.Clusters.AssignmentsAsync(ct);
+                var store = new Provenance.ProvenanceStore(run.Database);
+                provenance = new ProvenanceView(await store.ChosenAsync(ct), await store.OriginsAsync(ct), await store.OutletNamesAsync(ct));
             }
             warnings.AddRange(replay.Rejected.Select(id => $"{id}: rejected by the normalizer (no usable URL); scored as a story of its own"));
-            return Score(Path.GetFileName(corpusPath), ordered, replay, assignments, warnings);
+            return Score(Path.GetFileName(corpusPath), ordered, replay, assignments, provenance, warnings);
         }
         finally
         {
@@ -83,7 +104,7 @@ public static class EvalRunner
     }
 
     private static EvalOutcome Score(string name, List<EvalArticle> articles, ReplayResult replay,
-        Dictionary<long, (long StoryId, string Relation, long? Nearest)> assignments, List<string> warnings)
+        Dictionary<long, (long StoryId, string Relation, long? Nearest)> assignments, ProvenanceView provenance, List<string> warnings)
     {
         // An article the pipeline did not keep is its own story: missing output is scored, not skipped.
         string Predicted(EvalArticle a) =>
@@ -92,20 +113,31 @@ public static class EvalRunner
         var (bcubed, pairwise) = ClusterScores.Score(articles.Select(a => (a.Story ?? $"gold-single:{a.Id}", Predicted(a))));
         var idsByArticle = replay.ArticleIds.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToList());
 
-        // Provenance proper arrives with its own stage; until then a story's original outlet is the outlet of its
-        // earliest member, and a duplicate/rewrite relation is the derived edge the product claims.
+        // Provenance: an article's original outlet is the root of its own chain when it derives from something (a
+        // copy of a wire story belongs to the wire), otherwise its story's original outlet (an independent report of a
+        // story another outlet broke). Claimed derived edges are the chosen article-to-article edges between corpus
+        // articles, of any kind (copy, rewrite, or a credit matched to the credited outlet's article).
         int labelled = 0, outletCorrect = 0, claimed = 0, falseEdges = 0;
-        var earliest = new Dictionary<string, EvalArticle>();
-        foreach (var a in articles)
-            earliest.TryAdd(Predicted(a), a);
         foreach (var a in articles)
         {
-            if (a.OriginalOutlet is { } gold)
-            {
-                labelled++;
-                if (string.Equals(earliest[Predicted(a)].Outlet, gold, StringComparison.OrdinalIgnoreCase))
-                    outletCorrect++;
-            }
+            if (a.OriginalOutlet is not { } gold)
+                continue;
+            labelled++;
+            if (!replay.ArticleIds.TryGetValue(a.Id, out var id))
+                continue;
+            var root = provenance.RootOutlet(id) ?? (assignments.TryGetValue(id, out var m) ? provenance.Origins.GetValueOrDefault(m.StoryId) : null);
+            if (root is not null && provenance.OutletNames.TryGetValue(root, out var names) && names.Any(n => string.Equals(n.Trim(), gold.Trim(), StringComparison.OrdinalIgnoreCase)))
+                outletCorrect++;
+        }
+        foreach (var a in articles)
+        {
+            if (!replay.ArticleIds.TryGetValue(a.Id, out var id) || !provenance.Chosen.TryGetValue(id, out var edge) || edge.SourceArticleId is not { } source
+                || !idsByArticle.TryGetValue(source, out var sources))
+                continue;
+            claimed++;
+            // False when gold says independent (null) or names another source; unknown (absent) is not judged.
+            if (a.DerivedFromKnown && (a.DerivedFrom is null || !sources.Contains(a.DerivedFrom)))
+                falseEdges++;
         }
         int relLabelled = 0, relCorrect = 0;
         var confusion = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -114,13 +146,6 @@ public static class EvalRunner
             if (!replay.ArticleIds.TryGetValue(a.Id, out var id) || !assignments.TryGetValue(id, out var m))
                 continue;
             var predicted = m.Relation;
-            if (predicted is "duplicate" or "rewrite" && m.Nearest is { } nearest && idsByArticle.TryGetValue(nearest, out var sources))
-            {
-                claimed++;
-                // False when gold says independent (null) or names another source; unknown (absent) is not judged.
-                if (a.DerivedFromKnown && (a.DerivedFrom is null || !sources.Contains(a.DerivedFrom)))
-                    falseEdges++;
-            }
             if (a.Relation is { } goldRelation)
             {
                 relLabelled++;

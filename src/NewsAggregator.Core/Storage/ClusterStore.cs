@@ -13,7 +13,7 @@ public sealed record QueuedVersion(long Seq, long ArticleId, long Version, strin
 /// those numbers once the queue is empty); <paramref name="Order"/> is its place in the clustering order, which
 /// never repeats and is what a rebuild and `recluster` replay.
 /// </summary>
-public sealed record ClusterWrite(long QueueSeq, long Order, ArticleFeatures Features, ClusterDecision Decision);
+public sealed record ClusterWrite(long QueueSeq, long Order, ArticleFeatures Features, ClusterDecision Decision, string HintsJson = "[]", string Body = "");
 
 public sealed record StoryMemberRow(long ArticleId, long StoryId, string Relation, long? NearestArticleId, double Score, string Title, string OutletId, long PublishedMs, string CanonicalUrl);
 
@@ -151,7 +151,9 @@ public sealed class ClusterStore(Database database)
     private static readonly uint[] Empty = Enumerable.Repeat(uint.MaxValue, MinHasher.Length).ToArray();
 
     /// <summary>Writes the outcome of a batch and removes it from the queue, in one transaction: a version is clustered exactly once.</summary>
-    public async Task SaveAsync(IReadOnlyList<ClusterWrite> writes, long settingsId, long nowMs, CancellationToken ct = default)
+    /// <param name="alsoInTransaction">What else the batch commits with it (the provenance stage).</param>
+    public async Task SaveAsync(IReadOnlyList<ClusterWrite> writes, long settingsId, long nowMs,
+        Func<DbConnection, DbTransaction, Task>? alsoInTransaction = null, CancellationToken ct = default)
     {
         if (writes.Count == 0)
             return;
@@ -162,6 +164,8 @@ public sealed class ClusterStore(Database database)
         using var statements = new Statements(connection, tx);
         foreach (var w in writes)
             await SaveOneAsync(connection, tx, statements, w, settingsId, nowMs, ct);
+        if (alsoInTransaction is not null)
+            await alsoInTransaction(connection, tx);
         await connection.ExecuteAsync("DELETE FROM cluster_queue WHERE seq <= @last", new { last = writes[^1].QueueSeq }, tx);
         await tx.CommitAsync(ct);
     }
@@ -294,6 +298,10 @@ public sealed class ClusterStore(Database database)
             """, transaction: tx)).AsList();
         await connection.ExecuteAsync("""
             DELETE FROM cluster_queue;
+            DELETE FROM provenance_evidence;
+            DELETE FROM provenance_edges;
+            DELETE FROM story_origins;
+            DELETE FROM outlets WHERE external = 1 AND id NOT IN (SELECT outlet_id FROM feeds);
             DELETE FROM cluster_decisions;
             DELETE FROM story_members;
             DELETE FROM stories;

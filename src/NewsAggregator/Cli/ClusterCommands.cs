@@ -38,8 +38,8 @@ public static class ClusterCommands
         Console.WriteLine(string.Create(inv, $"B-cubed              {r.BCubed.Precision,9:F4}  {r.BCubed.Recall,6:F4}  {r.BCubed.F1:F4}"));
         Console.WriteLine(string.Create(inv, $"pairwise             {r.Pairwise.Precision,9:F4}  {r.Pairwise.Recall,6:F4}  {r.Pairwise.F1:F4}"));
         var p = r.Provenance;
-        Console.WriteLine(string.Create(inv, $"original outlet      {p.OriginalOutletCorrect}/{p.Labelled} = {p.OriginalOutletAccuracy:F4} (earliest member of the story until the provenance stage exists)"));
-        Console.WriteLine($"derived edges        {p.DerivedEdgesClaimed} claimed, {p.DerivedEdgesFalse} false");
+        Console.WriteLine(string.Create(inv, $"original outlet      {p.OriginalOutletCorrect}/{p.Labelled} = {p.OriginalOutletAccuracy:F4} (root of the chain, else the story's original outlet)"));
+        Console.WriteLine($"derived edges        {p.DerivedEdgesClaimed} claimed (chosen article-to-article edges), {p.DerivedEdgesFalse} false");
         var rel = outcome.Relations;
         if (rel.Labelled > 0)
         {

@@ -15,13 +15,14 @@ public sealed record AppSettings(
     SchedulingOptions Scheduling,
     StorageOptions Storage,
     FeedsOptions Feeds,
-    ClusteringOptions Clustering)
+    ClusteringOptions Clustering,
+    ProvenanceOptions Provenance)
 {
     /// <summary>Top-level sections accepted in config/appsettings*.json besides ours.</summary>
     private static readonly string[] HostSections = ["Logging", "AllowedHosts", "Kestrel", "Urls"];
 
     public static readonly string[] Sections =
-        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section];
+        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section, ProvenanceOptions.Section];
 
     public static AppSettings Load(IConfiguration configuration, IEnumerable<IConfiguration>? files = null)
     {
@@ -40,13 +41,15 @@ public sealed record AppSettings(
             Bind<SchedulingOptions>(configuration, SchedulingOptions.Section, errors),
             Bind<StorageOptions>(configuration, StorageOptions.Section, errors),
             Bind<FeedsOptions>(configuration, FeedsOptions.Section, errors),
-            Bind<ClusteringOptions>(configuration, ClusteringOptions.Section, errors));
+            Bind<ClusteringOptions>(configuration, ClusteringOptions.Section, errors),
+            Bind<ProvenanceOptions>(configuration, ProvenanceOptions.Section, errors));
         errors.AddRange(settings.Fetch.Validate());
         errors.AddRange(settings.Parsing.Validate());
         errors.AddRange(settings.Scheduling.Validate());
         errors.AddRange(settings.Storage.Validate());
         errors.AddRange(settings.Feeds.Validate());
         errors.AddRange(settings.Clustering.Validate());
+        errors.AddRange(settings.Provenance.Validate());
         if (errors.Count > 0)
             throw new ConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
         return settings;

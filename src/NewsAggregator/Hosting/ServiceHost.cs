@@ -124,6 +124,7 @@ public static class ServiceHost
         services.AddSingleton(settings.Scheduling);
         services.AddSingleton(settings.Storage);
         services.AddSingleton(settings.Clustering);
+        services.AddSingleton(settings.Provenance);
         services.AddSingleton(outlets);
         services.AddSingleton<OutletNames>();
         services.AddSingleton(TimeProvider.System);
@@ -134,6 +135,7 @@ public static class ServiceHost
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<ClusterStore>();
+        services.AddSingleton<NewsAggregator.Core.Provenance.ProvenanceStore>();
         services.AddSingleton<ClusterConsumer>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<FeedParser>();

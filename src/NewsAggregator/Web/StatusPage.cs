@@ -25,6 +25,8 @@ public static class StatusPage
             })));
         api.MapGet("/articles/{id:long}/clustering", async Task<IResult> (long id, ClusterStore clusters, CancellationToken ct) =>
             await ClusterExplanation.LoadAsync(clusters, id, ct) is { } why ? TypedResults.Ok(why) : TypedResults.NotFound());
+        api.MapGet("/articles/{id:long}/trace", async Task<IResult> (long id, NewsAggregator.Core.Provenance.ProvenanceStore provenance, CancellationToken ct) =>
+            await provenance.ChainAsync(id, ct) is { } chain ? TypedResults.Ok(chain) : TypedResults.NotFound());
         api.MapGet("/stats", async (ArticleStore articles, CancellationToken ct) => TypedResults.Ok(await articles.CountsAsync(ct)));
         app.MapGet("/healthz", async (ArticleStore articles, CancellationToken ct) =>
         {

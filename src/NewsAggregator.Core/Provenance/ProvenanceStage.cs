@@ -1,0 +1,328 @@
+using System.Data.Common;
+using Dapper;
+using NewsAggregator.Core.Clustering;
+using NewsAggregator.Core.Configuration;
+using NewsAggregator.Core.Normalizing;
+using NewsAggregator.Core.Storage;
+
+namespace NewsAggregator.Core.Provenance;
+
+/// <summary>An article the clustering consumer just placed, with what provenance needs to know about it.</summary>
+public sealed record ProvenanceInput(ArticleFeatures Features, ClusterDecision Decision, string HintsJson, string Body = "");
+
+/// <summary>
+/// ARCHITECTURE step 7, run by the clustering consumer on each batch inside the batch's transaction, so that
+/// stories and their provenance are never out of step. For each article, in clustering order:
+/// <list type="number">
+/// <item>its evidence is stored, each piece with its span: attribution phrases, wire credits, declared sources,
+/// canonical and content links (resolved to outlets; unknown credited names become external outlets) and a flag when
+/// its feed date and first-seen time disagree by more than <see cref="ProvenanceOptions.ClockSkewMinutes"/>;</item>
+/// <item>its edges: a copy or rewrite of the story member it shares text with (direction by text containment, then
+/// by time), and an edge per credited outlet, to that outlet's article in the story when one is there, otherwise to
+/// the outlet itself; independent reports (no shared text, no credit) get none;</item>
+/// <item>new evidence for the others: members that credit this article's outlet and pointed at the outlet node now
+/// point at this article (the late-arriving original), and a member that holds this article's text plus additions
+/// now derives from it;</item>
+/// <item>each changed article's chosen edge (the one its chain follows: highest confidence), and the story's
+/// original outlet: the root of its earliest chain.</item>
+/// </list>
+/// </summary>
+public sealed class ProvenanceStage(ProvenanceOptions options)
+{
+    public const string AlgorithmVersion = "provenance-1";
+
+    // Confidence of each kind of edge: how often, in our reading of syndicated news, that evidence alone names the
+    // right source. Text shared verbatim is the strongest; a credit that also matches shared text is next; a credit
+    // alone names the source but not which of its articles; a link is often "related coverage", not a source.
+    private const double CopyConfidence = 0.95;
+    private const double CreditedTextConfidence = 0.97;
+    private const double WireCreditConfidence = 0.9;
+    private const double DeclaredConfidence = 0.9;
+    private const double AttributionConfidence = 0.85;
+    private const double ExternalAttributionConfidence = 0.75;
+    private const double LinkConfidence = 0.5;
+    private const double MinChainConfidence = 0.6;
+    private const double PeripheralConfidence = 0.55;
+
+    /// <summary>Outlet ids by lower-case name/alias and by domain, reloaded per batch (external outlets grow).</summary>
+    private OutletLookup? _outlets;
+
+    public async Task ApplyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ProvenanceInput> batch, long nowMs, CancellationToken ct = default)
+    {
+        if (batch.Count == 0)
+            return;
+        _outlets = await OutletLookup.LoadAsync(connection, tx);
+        var touchedStories = new HashSet<long>();
+        var rechoose = new HashSet<long>();
+        foreach (var input in batch)
+        {
+            var f = input.Features;
+            var d = input.Decision;
+            foreach (var merged in d.MergedStories)
+            {
+                await connection.ExecuteAsync("DELETE FROM story_origins WHERE story_id = @merged", new { merged }, tx);
+                touchedStories.Remove(merged);
+            }
+            touchedStories.Add(d.StoryId);
+            await connection.ExecuteAsync("""
+                DELETE FROM provenance_evidence WHERE article_id = @id;
+                DELETE FROM provenance_edges WHERE article_id = @id;
+                UPDATE provenance_edges SET source_article_id = NULL, gap_ms = NULL WHERE source_article_id = @id AND kind NOT IN ('copy', 'rewrite');
+                DELETE FROM provenance_edges WHERE source_article_id = @id;
+                """, new { id = f.ArticleId }, tx);
+
+            var evidence = await StoreEvidenceAsync(connection, tx, input, nowMs);
+            var members = (await connection.QueryAsync<Member>("""
+                SELECT m.article_id AS ArticleId, a.outlet_id AS OutletId, a.published_ms AS PublishedMs, a.first_seen_ms AS SeenMs,
+                       length(f.sentences) / 4 AS Sentences, COALESCE(f.body_tokens, 0) AS BodyTokens
+                FROM story_members m JOIN articles a ON a.id = m.article_id LEFT JOIN article_features f ON f.article_id = m.article_id
+                WHERE m.story_id = @story AND m.article_id <> @id
+                """, new { story = d.StoryId, id = f.ArticleId }, tx)).AsList();
+            var self = new Member { ArticleId = f.ArticleId, OutletId = f.OutletId, PublishedMs = f.PublishedMs, SeenMs = f.SeenMs, Sentences = f.Sentences.Length, BodyTokens = f.BodyTokens };
+
+            // Text: the member the clustering found this article copies or rewrites.
+            // Text: the member the clustering found this article copies or rewrites, when the text itself says so (a
+            // copy, or enough reused sentences): a credit alone makes the clustering call an article a rewrite, but
+            // provenance weighs credits on their own below.
+            if (d.Relation is MemberRelation.Duplicate or MemberRelation.Rewrite && d.NearestArticleId is { } nearestId
+                && members.FirstOrDefault(m => m.ArticleId == nearestId) is { } nearest
+                && d.Candidates.FirstOrDefault(c => c.ArticleId == nearestId) is { } pair
+                && (d.Relation == MemberRelation.Duplicate || pair.Scores.SharedSentences >= options.RewriteShare))
+            {
+                var credited = evidence.Any(e => e.OutletId == nearest.OutletId);
+                var (derived, source) = Direction(self, nearest, pair.Scores);
+                var kind = d.Relation == MemberRelation.Duplicate ? "copy" : "rewrite";
+                var confidence = credited ? CreditedTextConfidence : kind == "copy" ? CopyConfidence : Math.Min(0.9, 0.6 + 0.3 * pair.Scores.SharedSentences);
+                var detail = new
+                {
+                    resemblance = Math.Round(pair.Scores.Resemblance, 3), sharedSentences = Math.Round(pair.Scores.SharedSentences, 3),
+                    sentences = new { derived = derived.Sentences, source = source.Sentences },
+                    direction = derived.ArticleId == self.ArticleId ? "this article holds the other's text" : "the other article holds this one's text plus additions",
+                    credited,
+                };
+                if (derived.ArticleId != self.ArticleId)
+                {
+                    // The member holds this article's text plus additions: it derives from this one, whatever the
+                    // clocks say. Its own text edge (if any) pointed elsewhere; this one is stronger evidence.
+                    await connection.ExecuteAsync("DELETE FROM provenance_edges WHERE article_id = @id AND kind IN ('copy', 'rewrite')", new { id = derived.ArticleId }, tx);
+                    rechoose.Add(derived.ArticleId);
+                }
+                await InsertEdgeAsync(connection, tx, derived, source, source.OutletId, kind, confidence, detail, nowMs);
+            }
+
+            // Credits: to the credited outlet's article in the story, else to the outlet itself.
+            foreach (var group in evidence.Where(e => e.OutletId is not null && e.OutletId != f.OutletId).GroupBy(e => e.OutletId!))
+            {
+                var best = group.OrderBy(e => KindRank(e.Kind)).First();
+                var article = members.Where(m => m.OutletId == group.Key && m.PublishedMs <= f.PublishedMs + SkewMs)
+                    .OrderBy(m => m.PublishedMs).ThenBy(m => m.ArticleId).FirstOrDefault();
+                var kind = best.Kind switch { "wire-credit" => "wire-credit", "declared" or "canonical" => "declared", "link" => "link", _ => "attribution" };
+                // An attribution names the article's source when it is central: in the lead, or the outlet is credited
+                // again and again ("the newspaper reported…"). One credit deep in the text ("X told the Times") is a
+                // detail taken from another report: kept as an edge, never followed by the chain.
+                var central = kind != "attribution" || Central(input.Body, group.Select(e => e.Span).ToList(), group.Count());
+                var confidence = central ? KindConfidence(kind, best.External) + (article is null ? -0.05 : 0) : PeripheralConfidence;
+                var detail = new { spans = group.Select(e => new { e.Kind, e.Span }).Take(5).ToArray(), external = best.External, central };
+                await InsertEdgeAsync(connection, tx, self, article, group.Key, kind, confidence, detail, nowMs);
+            }
+
+            // New evidence for the others: members that credit this outlet and could only point at the outlet node.
+            var repointed = (await connection.QueryAsync<long>("""
+                SELECT e.article_id FROM provenance_edges e
+                JOIN story_members m ON m.article_id = e.article_id AND m.story_id = @story
+                JOIN articles a ON a.id = e.article_id
+                WHERE e.source_outlet_id = @outlet AND e.source_article_id IS NULL AND e.article_id <> @id AND @published <= a.published_ms + @skew
+                """, new { story = d.StoryId, outlet = f.OutletId, id = f.ArticleId, published = f.PublishedMs, skew = SkewMs }, tx)).AsList();
+            foreach (var articleId in repointed)
+            {
+                await connection.ExecuteAsync("""
+                    UPDATE provenance_edges SET source_article_id = @source, confidence = CASE WHEN confidence >= @min THEN MIN(1.0, confidence + 0.05) ELSE confidence END,
+                        gap_ms = (SELECT published_ms FROM articles WHERE id = @articleId) - @published
+                    WHERE article_id = @articleId AND source_outlet_id = @outlet AND source_article_id IS NULL
+                    """, new { source = f.ArticleId, articleId, outlet = f.OutletId, published = f.PublishedMs, min = MinChainConfidence }, tx);
+                rechoose.Add(articleId);
+            }
+            rechoose.Add(f.ArticleId);
+        }
+
+        foreach (var articleId in rechoose)
+            await ChooseAsync(connection, tx, articleId);
+        foreach (var story in touchedStories)
+            await OriginAsync(connection, tx, story, nowMs);
+    }
+
+    // Central: a span starts within the lead (LeadChars of the body), or the outlet is credited in several places.
+    private bool Central(string body, List<string> spans, int credits)
+    {
+        if (credits >= 2 || body.Length == 0)
+            return true;
+        foreach (var span in spans)
+        {
+            var probe = span.Length > 60 ? span[..60] : span;
+            var at = body.IndexOf(probe, StringComparison.Ordinal);
+            if (at >= 0 && at < options.LeadChars)
+                return true;
+        }
+        return false;
+    }
+
+    private long SkewMs => (long)(options.ClockSkewMinutes * 60_000);
+
+    // Which member derives from which: text containment first (the one holding most of the other's sentences plus
+    // additions is the derived one), then the clocks (the later one), then the clustering order.
+    private (Member Derived, Member Source) Direction(Member self, Member other, PairScores scores)
+    {
+        var shared = scores.SharedSentences * Math.Min(self.Sentences, other.Sentences);
+        if (shared >= 1 && self.Sentences > 0 && other.Sentences > 0)
+        {
+            var selfHoldsOther = shared >= options.ContainmentShare * other.Sentences && self.Sentences >= shared + options.MinAddedSentences;
+            var otherHoldsSelf = shared >= options.ContainmentShare * self.Sentences && other.Sentences >= shared + options.MinAddedSentences;
+            if (selfHoldsOther != otherHoldsSelf)
+                return selfHoldsOther ? (self, other) : (other, self);
+        }
+        var selfTime = Time(self);
+        var otherTime = Time(other);
+        return selfTime >= otherTime ? (self, other) : (other, self);
+    }
+
+    // The time an article was published as far as we can trust it: the feed date unless it is later than when we
+    // first saw the article by more than the skew (a feed that re-dates items), then the first-seen time.
+    private long Time(Member m) => m.PublishedMs > m.SeenMs + SkewMs ? m.SeenMs : m.PublishedMs;
+
+    private static int KindRank(string kind) => kind switch
+    {
+        "wire-credit" => 0, "declared" => 1, "attribution" => 2, "canonical" => 3, _ => 4,
+    };
+
+    private static double KindConfidence(string kind, bool external) => kind switch
+    {
+        "wire-credit" => WireCreditConfidence,
+        "declared" => DeclaredConfidence,
+        "link" => LinkConfidence,
+        _ => external ? ExternalAttributionConfidence : AttributionConfidence,
+    };
+
+    private static async Task InsertEdgeAsync(DbConnection connection, DbTransaction tx, Member derived, Member? source, string sourceOutletId,
+        string kind, double confidence, object detail, long nowMs)
+    {
+        await connection.ExecuteAsync("""
+            INSERT INTO provenance_edges (article_id, source_article_id, source_outlet_id, kind, confidence, chosen, gap_ms, evidence_json, algorithm_version, created_ms)
+            VALUES (@article, @source, @outlet, @kind, @confidence, 0, @gap, @evidence, @version, @nowMs)
+            """, new
+        {
+            article = derived.ArticleId, source = source?.ArticleId, outlet = sourceOutletId, kind, confidence = Math.Round(confidence, 3),
+            gap = source is null ? (long?)null : derived.PublishedMs - source.PublishedMs, evidence = Json.Serialize(detail),
+            version = AlgorithmVersion, nowMs,
+        }, tx);
+    }
+
+    // The edge a chain follows: the most confident; ties to an ingested source, then the earlier source. Edges below
+    // MinChainConfidence (a bare link to another site) are kept for researchers but never followed.
+    private static async Task ChooseAsync(DbConnection connection, DbTransaction tx, long articleId)
+    {
+        await connection.ExecuteAsync("""
+            UPDATE provenance_edges SET chosen = 0 WHERE article_id = @articleId;
+            UPDATE provenance_edges SET chosen = 1 WHERE id = (
+                SELECT e.id FROM provenance_edges e LEFT JOIN articles s ON s.id = e.source_article_id
+                WHERE e.article_id = @articleId AND e.confidence >= @min
+                ORDER BY e.confidence DESC, e.source_article_id IS NULL, s.published_ms, e.id LIMIT 1);
+            """, new { articleId, min = MinChainConfidence }, tx);
+    }
+
+    /// <summary>
+    /// The story's original outlet: every member's chain is followed to its root (an article, or an outlet node when
+    /// the source is not ingested); the earliest root wins, an outlet node counting as the time of the earliest
+    /// article crediting it (it reported first) and winning ties.
+    /// </summary>
+    private async Task OriginAsync(DbConnection connection, DbTransaction tx, long storyId, long nowMs)
+    {
+        var members = (await connection.QueryAsync<(long ArticleId, string OutletId, long PublishedMs, long SeenMs, long? Source, string? SourceOutlet)>("""
+            SELECT m.article_id, a.outlet_id, a.published_ms, a.first_seen_ms, e.source_article_id, e.source_outlet_id
+            FROM story_members m JOIN articles a ON a.id = m.article_id
+            LEFT JOIN provenance_edges e ON e.article_id = m.article_id AND e.chosen = 1
+            WHERE m.story_id = @storyId
+            """, new { storyId }, tx)).AsList();
+        if (members.Count == 0)
+        {
+            await connection.ExecuteAsync("DELETE FROM story_origins WHERE story_id = @storyId", new { storyId }, tx);
+            return;
+        }
+        var byId = members.ToDictionary(m => m.ArticleId);
+        (long Time, int NodeFirst, string Outlet, long? Article, bool Chain) best = (long.MaxValue, 1, "", null, false);
+        foreach (var m in members)
+        {
+            // Walk to the root; edges outside the story end the walk at the source article's outlet.
+            var at = m;
+            var steps = 0;
+            var seen = new HashSet<long> { at.ArticleId };
+            (long Time, int NodeFirst, string Outlet, long? Article, bool Chain) root;
+            while (true)
+            {
+                if (at.SourceOutlet is null)
+                {
+                    root = (Time(new Member { PublishedMs = at.PublishedMs, SeenMs = at.SeenMs }), 1, at.OutletId, at.ArticleId, steps > 0);
+                    break;
+                }
+                if (at.Source is null)
+                {
+                    root = (Time(new Member { PublishedMs = at.PublishedMs, SeenMs = at.SeenMs }), 0, at.SourceOutlet, null, true);
+                    break;
+                }
+                if (!byId.TryGetValue(at.Source.Value, out var next) || !seen.Add(next.ArticleId))
+                {
+                    root = (Time(new Member { PublishedMs = at.PublishedMs, SeenMs = at.SeenMs }), 0, at.SourceOutlet, at.Source, true);
+                    break;
+                }
+                at = next;
+                steps++;
+            }
+            if (root.Time < best.Time || (root.Time == best.Time && root.NodeFirst < best.NodeFirst))
+                best = root;
+        }
+        await connection.ExecuteAsync("""
+            INSERT INTO story_origins (story_id, outlet_id, article_id, basis, updated_ms) VALUES (@storyId, @outlet, @article, @basis, @nowMs)
+            ON CONFLICT (story_id) DO UPDATE SET outlet_id = excluded.outlet_id, article_id = excluded.article_id, basis = excluded.basis, updated_ms = excluded.updated_ms
+            """, new { storyId, outlet = best.Outlet, article = best.Article, basis = best.Chain ? "chain" : "earliest", nowMs }, tx);
+    }
+
+    private async Task<List<Evidence>> StoreEvidenceAsync(DbConnection connection, DbTransaction tx, ProvenanceInput input, long nowMs)
+    {
+        var f = input.Features;
+        var found = new List<Evidence>();
+        foreach (var hint in Json.Deserialize<List<ProvenanceHint>>(input.HintsJson) ?? [])
+        {
+            var kind = hint.Kind switch
+            {
+                HintKind.Attribution => "attribution", HintKind.WireCredit => "wire-credit", HintKind.Declared => "declared",
+                HintKind.Canonical => "canonical", _ => "link",
+            };
+            var (outletId, external) = await _outlets!.ResolveAsync(connection, tx, hint, createExternal: hint.Kind is HintKind.Attribution or HintKind.WireCredit or HintKind.Declared);
+            found.Add(new Evidence(kind, hint.Value, outletId, hint.Evidence ?? hint.Value, external));
+        }
+        if (Math.Abs(f.PublishedMs - f.SeenMs) > SkewMs)
+        {
+            var span = $"feed date {DateTimeOffset.FromUnixTimeMilliseconds(f.PublishedMs):u}, first seen {DateTimeOffset.FromUnixTimeMilliseconds(f.SeenMs):u}";
+            found.Add(new Evidence("clock-skew", span, null, span, false));
+        }
+        foreach (var e in found)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO provenance_evidence (article_id, version, kind, value, outlet_id, span, created_ms)
+                VALUES (@article, @version, @Kind, @Value, @OutletId, @Span, @nowMs)
+                """, new { article = f.ArticleId, version = f.Version, e.Kind, e.Value, e.OutletId, e.Span, nowMs }, tx);
+        }
+        return found;
+    }
+
+    private sealed record Evidence(string Kind, string Value, string? OutletId, string Span, bool External);
+
+    private sealed class Member
+    {
+        public long ArticleId { get; init; }
+        public string OutletId { get; init; } = "";
+        public long PublishedMs { get; init; }
+        public long SeenMs { get; init; }
+        public int Sentences { get; init; }
+        public int BodyTokens { get; init; }
+    }
+}
