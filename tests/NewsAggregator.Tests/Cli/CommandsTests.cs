@@ -148,11 +148,37 @@ public sealed class CommandsTests : IDisposable
         Assert.Equal(Core.Configuration.ClusteringOptions.AlgorithmVersion, decision.GetProperty("algorithmVersion").GetString());
         Assert.True(decision.GetProperty("settings").GetProperty("JoinThreshold").GetDouble() > 0);
 
+        // trace: an article that derives from another shows the chain to its root, edge by edge.
+        var derived = await ScalarAsync(db, "SELECT article_id FROM provenance_edges WHERE chosen = 1 AND source_article_id IS NOT NULL ORDER BY article_id LIMIT 1");
+        var trace = await NewsaggProcess.RunAsync("trace", derived, "--db", db);
+        Assert.Equal(0, trace.ExitCode);
+        Assert.Contains($"article {derived} ·", trace.Out);
+        Assert.Contains("confidence", trace.Out);
+        Assert.Contains("root: ", trace.Out);
+        var traceJson = JsonDocument.Parse((await NewsaggProcess.RunAsync("trace", derived, "--db", db, "--json")).Out).RootElement;
+        Assert.True(traceJson.GetProperty("articles").GetArrayLength() >= 2);
+        Assert.Equal(1, (await NewsaggProcess.RunAsync("trace", "999999", "--db", db)).ExitCode);
+
         var before = await StoriesAsync(db);
+        var edgesBefore = await ScalarAsync(db, EdgesSql);
         var recluster = await NewsaggProcess.RunAsync("recluster", "--db", db);
         Assert.Equal(0, recluster.ExitCode);
         Assert.Contains("Re-clustered 400 of 400", recluster.Out);
         Assert.Equal(before, await StoriesAsync(db));
+        // Provenance is recomputed with the stories: the same chosen edges.
+        Assert.Equal(edgesBefore, await ScalarAsync(db, EdgesSql));
+    }
+
+    private const string EdgesSql =
+        "SELECT group_concat(article_id || ':' || COALESCE(source_article_id, source_outlet_id) || ':' || kind, ',') FROM (SELECT * FROM provenance_edges WHERE chosen = 1 ORDER BY article_id)";
+
+    private static async Task<string> ScalarAsync(string db, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
     private static async Task<string> StoriesAsync(string db)
