@@ -105,6 +105,33 @@ trace.TreatUnmatchedTokensAsErrors = false;
 trace.SetAction((result, ct) => ProvenanceCommands.TraceAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(articleArgument)!, result.GetValue(jsonOption), ct));
 root.Subcommands.Add(trace);
 
+// Research: exports of articles, stories, provenance edges and outlets with a manifest, and per-outlet statistics.
+var whatOption = new Option<string[]>("--what") { Description = "Tables: articles, stories, edges, outlets (repeat or separate with commas; default all; ignored for graphml)" };
+var exportFormatOption = new Option<string>("--format") { Description = "csv, jsonl (one file per table) or graphml (one graph: provenance.graphml)", DefaultValueFactory = _ => "csv" };
+var sinceOption = new Option<string?>("--since") { Description = "Only articles published from this time (ISO 8601, UTC unless an offset is given)" };
+var untilOption = new Option<string?>("--until") { Description = "Only articles published before this time (ISO 8601)" };
+var exportOutOption = new Option<string?>("--out") { Description = "Folder to write the files and manifest.json to (default: newsagg-export-<time> here)" };
+var researchExport = new Command("export", "Write articles, stories, provenance edges and outlets (CSV, JSON Lines or GraphML) with a manifest of parameters, versions and checksums")
+{
+    whatOption, exportFormatOption, sinceOption, untilOption, exportOutOption, dbOption,
+};
+researchExport.TreatUnmatchedTokensAsErrors = false;
+researchExport.SetAction((result, ct) => ResearchCommands.ExportAsync(ConfigArgs(result, null, result.GetValue(dbOption)), new ResearchCommands.ExportArguments(
+    result.GetValue(whatOption), result.GetValue(exportFormatOption), result.GetValue(sinceOption), result.GetValue(untilOption), result.GetValue(exportOutOption)), ct));
+root.Subcommands.Add(researchExport);
+
+var stats = new Command("stats", "Statistics over the stored articles and their provenance");
+var statsFormatOption = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+var statsOutOption = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
+var statsOutlets = new Command("outlets", "Per outlet: articles, originals, derived, times copied by others, median copy delay, top upstream sources")
+{
+    statsFormatOption, statsOutOption, dbOption,
+};
+statsOutlets.TreatUnmatchedTokensAsErrors = false;
+statsOutlets.SetAction((result, ct) => ResearchCommands.StatsOutletsAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(statsFormatOption), result.GetValue(statsOutOption), ct));
+stats.Subcommands.Add(statsOutlets);
+root.Subcommands.Add(stats);
+
 // generate: a deterministic synthetic syndication corpus in the eval line format, for scale, clustering and provenance tests.
 var articlesOption = new Option<int>("--articles") { Description = "Exact number of articles (lines) to write", Required = true };
 var seedOption = new Option<long>("--seed") { Description = "Seed; the same articles, seed and options give the same file, byte for byte", DefaultValueFactory = _ => 1 };

@@ -28,6 +28,21 @@ public static class StatusPage
         api.MapGet("/articles/{id:long}/trace", async Task<IResult> (long id, NewsAggregator.Core.Provenance.ProvenanceStore provenance, CancellationToken ct) =>
             await provenance.ChainAsync(id, ct) is { } chain ? TypedResults.Ok(chain) : TypedResults.NotFound());
         api.MapGet("/stats", async (ArticleStore articles, CancellationToken ct) => TypedResults.Ok(await articles.CountsAsync(ct)));
+        api.MapGet("/stats/outlets", async (Database database, CancellationToken ct) =>
+            TypedResults.Ok(await Core.Research.OutletStatistics.LoadAsync(new Core.Research.ResearchStore(database), ct)));
+        // The rows `newsagg export` writes, one table per request, streamed as they are read (no manifest).
+        api.MapGet("/export/{what}", IResult (string what, string? format, string? since, string? until, Database database, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!Core.Research.ExportRequest.TryParseTables([what], out var tables, out var error, "what")
+                || !Core.Research.ExportRequest.TryParseFormat(format ?? "jsonl", [Core.Research.ExportFormat.Jsonl, Core.Research.ExportFormat.Csv], out var chosen, out error, "format")
+                || !Core.Research.ExportRange.TryParse(since, until, out var range, out error, "since", "until"))
+                return TypedResults.BadRequest(new { error });
+            if (tables.Count != 1)
+                return TypedResults.BadRequest(new { error = "one table per request: " + string.Join(", ", Core.Research.ExportRequest.TableNames) });
+            var writer = new Core.Research.ExportWriter(database, time);
+            return TypedResults.Stream(stream => writer.WriteTableAsync(tables[0], chosen, range, stream, ct),
+                Core.Research.TableWriter.ContentType(chosen), $"{Core.Research.ExportRequest.Name(tables[0])}.{Core.Research.TableWriter.Extension(chosen)}");
+        });
         app.MapGet("/healthz", async (ArticleStore articles, CancellationToken ct) =>
         {
             await articles.CountsAsync(ct);
