@@ -161,9 +161,9 @@ public sealed class CorpusReplay : IAsyncDisposable
         await using var connection = await Database.OpenAsync(ct);
         if (!_outletIdsByName.TryGetValue(outletName, out var outletId))
         {
-            outletId = "x-" + Slug(outletName);
+            outletId = "x-" + ExternalOutletId.Slug(outletName);
             for (var n = 2; _directory.Find(outletId) is not null || _feeds.Values.Any(f => f.OutletId == outletId); n++)
-                outletId = $"x-{Slug(outletName)}-{n}";
+                outletId = $"x-{ExternalOutletId.Slug(outletName)}-{n}";
             await connection.ExecuteAsync("""
                 INSERT INTO outlets (id, name, kind, external) VALUES (@outletId, @outletName, 'newspaper', 1) ON CONFLICT (id) DO NOTHING
                 """, new { outletId, outletName });
@@ -175,14 +175,6 @@ public sealed class CorpusReplay : IAsyncDisposable
             INSERT INTO feeds (key, outlet_id, url, configured_url, source, created_ms) VALUES (@key, @outletId, @url, @url, 'import', 0) RETURNING id
             """, new { key = $"replay-{outletId}", outletId, url = $"https://replay.invalid/{outletId}" });
         return _feeds[outletName] = (feedId, outletId, outletName);
-    }
-
-    private static string Slug(string name)
-    {
-        var slug = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        while (slug.Contains("--", StringComparison.Ordinal))
-            slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        return slug.Length == 0 ? "outlet" : slug;
     }
 
     public async ValueTask DisposeAsync() => await Writer.DisposeAsync();

@@ -74,3 +74,16 @@ public sealed class OutletDirectory
 
     private sealed record OutletFile([property: JsonPropertyName("outlets")] List<Outlet>? Outlets);
 }
+
+/// <summary>The id given to an outlet found outside the directory: "x-" plus a slug of its name.</summary>
+public static class ExternalOutletId
+{
+    /// <summary>Lower-case ASCII letters and digits, other characters as single hyphens ("Le Monde" → "le-monde").</summary>
+    public static string Slug(string name)
+    {
+        var slug = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        while (slug.Contains("--", StringComparison.Ordinal))
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        return slug.Length == 0 ? "outlet" : slug;
+    }
+}

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using NewsAggregator.Core.Normalizing;
+using NewsAggregator.Core.Outlets;
 using NewsAggregator.Core.Storage;
 
 namespace NewsAggregator.Core.Provenance;
@@ -46,9 +47,9 @@ internal sealed class OutletLookup
         if (!createExternal || Key(value).Length < 2)
             return (null, false);
         var name = value;
-        var slug = "x-" + Slug(name);
+        var slug = "x-" + ExternalOutletId.Slug(Key(name));
         for (var n = 2; _byName.ContainsValue(slug) && !_external.Contains(slug); n++)
-            slug = $"x-{Slug(name)}-{n}";
+            slug = $"x-{ExternalOutletId.Slug(Key(name))}-{n}";
         await connection.ExecuteAsync("""
             INSERT INTO outlets (id, name, kind, external) VALUES (@slug, @name, 'newspaper', 1) ON CONFLICT (id) DO NOTHING
             """, new { slug, name }, tx);
@@ -78,13 +79,5 @@ internal sealed class OutletLookup
     {
         var n = name.Trim();
         return n.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? n[4..].Trim() : n;
-    }
-
-    private static string Slug(string name)
-    {
-        var slug = new string(Key(name).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        while (slug.Contains("--", StringComparison.Ordinal))
-            slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        return slug.Length == 0 ? "outlet" : slug;
     }
 }

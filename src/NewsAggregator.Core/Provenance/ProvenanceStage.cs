@@ -187,7 +187,9 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
 
     // The time an article was published as far as we can trust it: the feed date unless it is later than when we
     // first saw the article by more than the skew (a feed that re-dates items), then the first-seen time.
-    private long Time(Member m) => m.PublishedMs > m.SeenMs + SkewMs ? m.SeenMs : m.PublishedMs;
+    private long Time(Member m) => Time(m.PublishedMs, m.SeenMs);
+
+    private long Time(long publishedMs, long seenMs) => publishedMs > seenMs + SkewMs ? seenMs : publishedMs;
 
     private static int KindRank(string kind) => kind switch
     {
@@ -260,17 +262,17 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             {
                 if (at.SourceOutlet is null)
                 {
-                    root = (Time(new Member { PublishedMs = at.PublishedMs, SeenMs = at.SeenMs }), 1, at.OutletId, at.ArticleId, steps > 0);
+                    root = (Time(at.PublishedMs, at.SeenMs), 1, at.OutletId, at.ArticleId, steps > 0);
                     break;
                 }
                 if (at.Source is null)
                 {
-                    root = (Time(new Member { PublishedMs = at.PublishedMs, SeenMs = at.SeenMs }), 0, at.SourceOutlet, null, true);
+                    root = (Time(at.PublishedMs, at.SeenMs), 0, at.SourceOutlet, null, true);
                     break;
                 }
                 if (!byId.TryGetValue(at.Source.Value, out var next) || !seen.Add(next.ArticleId))
                 {
-                    root = (Time(new Member { PublishedMs = at.PublishedMs, SeenMs = at.SeenMs }), 0, at.SourceOutlet, at.Source, true);
+                    root = (Time(at.PublishedMs, at.SeenMs), 0, at.SourceOutlet, at.Source, true);
                     break;
                 }
                 at = next;
