@@ -71,9 +71,10 @@ root.Subcommands.Add(feeds);
 
 // Clustering: quality on a labelled corpus, re-clustering from scratch, and why an article is where it is.
 var corpusOption = new Option<string>("--corpus") { Description = "Labelled corpus (JSON Lines, format in ../shared/eval/README.md)", Required = true };
-var evaluate = new Command("eval", "Replay a labelled corpus through normalize, store and cluster on a fresh temporary database and score it") { corpusOption, jsonOption };
+var mistakesOption = new Option<string?>("--mistakes") { Description = "Also write each provenance mistake (wrong original outlet, false or missed derived edge) to this JSON Lines file" };
+var evaluate = new Command("eval", "Replay a labelled corpus through normalize, store, cluster and provenance on a fresh temporary database and score it") { corpusOption, jsonOption, mistakesOption };
 evaluate.TreatUnmatchedTokensAsErrors = false;
-evaluate.SetAction((result, ct) => ClusterCommands.EvalAsync(ConfigArgs(result, null, null), result.GetValue(corpusOption)!, result.GetValue(jsonOption), ct));
+evaluate.SetAction((result, ct) => ClusterCommands.EvalAsync(ConfigArgs(result, null, null), result.GetValue(corpusOption)!, result.GetValue(jsonOption), result.GetValue(mistakesOption), ct));
 root.Subcommands.Add(evaluate);
 
 var benchCorpus = new Option<string>("--corpus") { Description = "Corpus to replay (JSON Lines; `newsagg generate` writes one)", Required = true };

@@ -108,9 +108,10 @@ public static class FeatureExtractor
         var hashes = new SortedSet<uint>();
         if (string.IsNullOrEmpty(body))
             return [];
-        var start = 0;
+        // A dateline is the outlet's signature, not its text: a copy that drops or restyles it repeats the sentence.
+        var start = DatelineLength(body);
         var length = Math.Min(body.Length, MaxSentenceChars);
-        for (var i = 0; i <= length && hashes.Count < MaxSentences; i++)
+        for (var i = start; i <= length && hashes.Count < MaxSentences; i++)
         {
             var end = i == length || body[i] == '\n' || (body[i] is '.' or '!' or '?' && (i + 1 == body.Length || char.IsWhiteSpace(body[i + 1])));
             if (!end)
@@ -123,6 +124,39 @@ public static class FeatureExtractor
             start = i + 1;
         }
         return hashes.ToArray();
+    }
+
+    /// <summary>
+    /// Length of the dateline opening a body ("LONDON (Reuters) - ", "Lyon, France — ", "WASHINGTON, Jan 2 (AP) — "),
+    /// or 0: a short run of capitalised words, numbers and parentheses closed by a spaced dash before any sentence ends.
+    /// "The minister — who…" is no dateline (a lower-case word), nor is anything after a full stop or a quote.
+    /// </summary>
+    public static int DatelineLength(string body)
+    {
+        var limit = Math.Min(body.Length - 2, 80);
+        var words = 0;
+        var wordLength = 0;
+        for (var i = 0; i < limit; i++)
+        {
+            var c = body[i];
+            if (c == ' ' && body[i + 1] is '\u2014' or '\u2013' or '-' && body[i + 2] == ' ')
+                return words is > 0 and <= 8 ? i + 3 : 0;
+            if (c is ' ' or ',')
+            {
+                wordLength = 0;
+                continue;
+            }
+            // A full stop inside a short word is an abbreviation ("Jan.", "D.C."); any other ends the sentence.
+            if ((c == '.' && wordLength > 3) || c is '!' or '?' or '\n' or '"' or '\u201C' or ':' or ';')
+                return 0;
+            if (wordLength++ == 0)
+            {
+                if (!(char.IsUpper(c) || char.IsDigit(c) || c == '('))
+                    return 0;
+                words++;
+            }
+        }
+        return 0;
     }
 
     private static string WithoutQuotes(ReadOnlySpan<char> sentence)

@@ -20,6 +20,12 @@ public sealed class ProvenanceOptions
     /// <summary>A rewrite edge from shared text alone needs at least this share of the smaller article's long sentences.</summary>
     public double RewriteShare { get; set; } = 0.25;
 
+    /// <summary>
+    /// Members whose text scores within this margin of the nearest one (resemblance for copies, shared sentences for
+    /// rewrites) carry the same text as far as the measures can tell; the source is then the credited or first one.
+    /// </summary>
+    public double EquivalentTextMargin { get; set; } = 0.05;
+
     /// <summary>An attribution is central (names the article's source) when it starts within this many characters of the body, or repeats.</summary>
     public int LeadChars { get; set; } = 700;
 
@@ -33,6 +39,8 @@ public sealed class ProvenanceOptions
             yield return $"Provenance:ClockSkewMinutes must be between 0 and 10080 (a week) (got {ClockSkewMinutes})";
         if (ContainmentShare is <= 0 or > 1 || double.IsNaN(ContainmentShare))
             yield return $"Provenance:ContainmentShare must be above 0 and at most 1 (got {ContainmentShare})";
+        if (EquivalentTextMargin is < 0 or > 1 || double.IsNaN(EquivalentTextMargin))
+            yield return $"Provenance:EquivalentTextMargin must be between 0 and 1 (got {EquivalentTextMargin})";
         if (MinAddedSentences is < 0 or > 100)
             yield return $"Provenance:MinAddedSentences must be between 0 and 100 (got {MinAddedSentences})";
     }

@@ -25,15 +25,16 @@ public sealed class CorpusReplay : IAsyncDisposable
     private readonly OutletDirectory _directory;
     private readonly Dictionary<string, string> _outletIdsByName;
     private readonly Dictionary<string, (long FeedId, string OutletId, string Name)> _feeds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ArticleNormalizer _normalizer = new();
+    private readonly ArticleNormalizer _normalizer;
 
-    private CorpusReplay(Database database, OutletDirectory directory, ClusteringOptions options, ILoggerFactory logs)
+    private CorpusReplay(Database database, OutletDirectory directory, ClusteringOptions options, ProvenanceOptions? provenance, ILoggerFactory logs)
     {
         Database = database;
         _directory = directory;
+        _normalizer = new ArticleNormalizer(directory);
         Clusters = new ClusterStore(database);
         Writer = new IngestWriter(database, new StorageOptions { WriteBatchMaxArticles = 2000 }, logs.CreateLogger<IngestWriter>());
-        Consumer = new ClusterConsumer(Clusters, options, TimeProvider.System, logs.CreateLogger<ClusterConsumer>());
+        Consumer = new ClusterConsumer(Clusters, options, TimeProvider.System, logs.CreateLogger<ClusterConsumer>(), provenance);
         _outletIdsByName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var o in directory.Outlets)
         {
@@ -48,14 +49,15 @@ public sealed class CorpusReplay : IAsyncDisposable
     public ClusterConsumer Consumer { get; }
 
     /// <summary>A fresh database at <paramref name="path"/> with every migration applied.</summary>
-    public static async Task<CorpusReplay> CreateAsync(string path, OutletDirectory directory, ClusteringOptions options, ILoggerFactory? logs = null, CancellationToken ct = default)
+    public static async Task<CorpusReplay> CreateAsync(string path, OutletDirectory directory, ClusteringOptions options,
+        ProvenanceOptions? provenance = null, ILoggerFactory? logs = null, CancellationToken ct = default)
     {
         // The replay database is scratch: NORMAL durability spares an fsync per commit and changes nothing else.
         var dialect = new SqliteDialect(new StorageOptions { Path = path, Synchronous = "NORMAL" });
         var database = new Database(dialect);
         await new Migrator(database).MigrateAsync(TimeProvider.System, ct);
         await new FeedStore(database).SyncOutletsAsync(directory, ct);
-        return new CorpusReplay(database, directory, options, logs ?? NullLoggerFactory.Instance);
+        return new CorpusReplay(database, directory, options, provenance, logs ?? NullLoggerFactory.Instance);
     }
 
     /// <summary>

@@ -56,7 +56,25 @@ public sealed record ProvenanceView(
     }
 }
 
-public sealed record EvalOutcome(EvalReport Report, RelationScores Relations, IReadOnlyList<string> Warnings);
+/// <summary>
+/// One article provenance got wrong, for whoever studies the errors: its gold original outlet and source against
+/// what the pipeline concluded (the chosen edge's source article, as a corpus id, or outlet, and its kind).
+/// </summary>
+public sealed record ProvenanceMistake(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("outlet")] string Outlet,
+    [property: JsonPropertyName("what")] string What,
+    [property: JsonPropertyName("gold_original_outlet")] string? GoldOriginalOutlet,
+    [property: JsonPropertyName("predicted_original_outlet")] string? PredictedOriginalOutlet,
+    [property: JsonPropertyName("gold_derived_from")] string? GoldDerivedFrom,
+    [property: JsonPropertyName("predicted_source")] string? PredictedSource,
+    [property: JsonPropertyName("edge_kind")] string? EdgeKind,
+    [property: JsonPropertyName("predicted_story")] long? PredictedStory);
+
+public sealed record EvalOutcome(EvalReport Report, RelationScores Relations, IReadOnlyList<string> Warnings)
+{
+    public IReadOnlyList<ProvenanceMistake> Mistakes { get; init; } = [];
+}
 
 /// <summary>
 /// `newsagg eval`: replays a labelled corpus in publication order through normalize, store and cluster on a fresh
@@ -65,7 +83,8 @@ public sealed record EvalOutcome(EvalReport Report, RelationScores Relations, IR
 /// </summary>
 public static class EvalRunner
 {
-    public static async Task<EvalOutcome> RunAsync(string corpusPath, OutletDirectory outlets, ClusteringOptions options, ILoggerFactory? logs = null, CancellationToken ct = default)
+    public static async Task<EvalOutcome> RunAsync(string corpusPath, OutletDirectory outlets, ClusteringOptions options,
+        ProvenanceOptions? provenanceOptions = null, ILoggerFactory? logs = null, CancellationToken ct = default)
     {
         var file = EvalCorpus.Read(corpusPath);
         var warnings = new List<string>(file.Warnings);
@@ -79,7 +98,7 @@ public static class EvalRunner
             ReplayResult replay;
             Dictionary<long, (long StoryId, string Relation, long? Nearest)> assignments;
             ProvenanceView provenance;
-            await using (var run = await CorpusReplay.CreateAsync(Path.Combine(directory, "eval.db"), outlets, options, logs, ct))
+            await using (var run = await CorpusReplay.CreateAsync(Path.Combine(directory, "eval.db"), outlets, options, provenanceOptions, logs, ct))
             {
                 replay = await run.RunAsync(ordered, normalize: true, ct: ct);
                 assignments = await run.Clusters.AssignmentsAsync(ct);
@@ -118,26 +137,43 @@ public static class EvalRunner
         // story another outlet broke). Claimed derived edges are the chosen article-to-article edges between corpus
         // articles, of any kind (copy, rewrite, or a credit matched to the credited outlet's article).
         int labelled = 0, outletCorrect = 0, claimed = 0, falseEdges = 0;
+        var mistakes = new List<ProvenanceMistake>();
         foreach (var a in articles)
         {
-            if (a.OriginalOutlet is not { } gold)
-                continue;
-            labelled++;
             if (!replay.ArticleIds.TryGetValue(a.Id, out var id))
                 continue;
-            var root = provenance.RootOutlet(id) ?? (assignments.TryGetValue(id, out var m) ? provenance.Origins.GetValueOrDefault(m.StoryId) : null);
-            if (root is not null && provenance.OutletNames.TryGetValue(root, out var names) && names.Any(n => string.Equals(n.Trim(), gold.Trim(), StringComparison.OrdinalIgnoreCase)))
-                outletCorrect++;
-        }
-        foreach (var a in articles)
-        {
-            if (!replay.ArticleIds.TryGetValue(a.Id, out var id) || !provenance.Chosen.TryGetValue(id, out var edge) || edge.SourceArticleId is not { } source
-                || !idsByArticle.TryGetValue(source, out var sources))
-                continue;
-            claimed++;
-            // False when gold says independent (null) or names another source; unknown (absent) is not judged.
-            if (a.DerivedFromKnown && (a.DerivedFrom is null || !sources.Contains(a.DerivedFrom)))
-                falseEdges++;
+            var chosen = provenance.Chosen.TryGetValue(id, out var edge) ? edge : default((long? SourceArticleId, string SourceOutletId, string Kind)?);
+            var sourceId = chosen?.SourceArticleId is { } s && idsByArticle.TryGetValue(s, out var sources) ? sources : null;
+            string? Name(string? outletId) => outletId is not null && provenance.OutletNames.TryGetValue(outletId, out var n) ? n[0] : outletId;
+            string? predictedSource = sourceId?[0] ?? (chosen is { } c ? Name(c.SourceOutletId) : null);
+            string? rootName = null;
+            var outletWrong = false;
+            if (a.OriginalOutlet is { } gold)
+            {
+                labelled++;
+                var root = provenance.RootOutlet(id) ?? (assignments.TryGetValue(id, out var m) ? provenance.Origins.GetValueOrDefault(m.StoryId) : null);
+                rootName = Name(root);
+                if (root is not null && provenance.OutletNames.TryGetValue(root, out var names) && names.Any(n => string.Equals(n.Trim(), gold.Trim(), StringComparison.OrdinalIgnoreCase)))
+                    outletCorrect++;
+                else
+                    outletWrong = true;
+            }
+            var edgeFalse = false;
+            if (sourceId is not null)
+            {
+                claimed++;
+                // False when gold says independent (null) or names another source; unknown (absent) is not judged.
+                edgeFalse = a.DerivedFromKnown && (a.DerivedFrom is null || !sourceId.Contains(a.DerivedFrom));
+                if (edgeFalse)
+                    falseEdges++;
+            }
+            var missed = a.DerivedFromKnown && a.DerivedFrom is not null && sourceId is null;
+            if (outletWrong || edgeFalse || missed)
+            {
+                var what = string.Join(",", new[] { outletWrong ? "original-outlet" : null, edgeFalse ? "false-edge" : null, missed ? "missed-edge" : null }.OfType<string>());
+                mistakes.Add(new ProvenanceMistake(a.Id, a.Outlet, what, a.OriginalOutlet, rootName, a.DerivedFrom, predictedSource, chosen?.Kind,
+                    assignments.TryGetValue(id, out var placed) ? placed.StoryId : null));
+            }
         }
         int relLabelled = 0, relCorrect = 0;
         var confusion = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -162,6 +198,6 @@ public static class EvalRunner
             articles.Select(Predicted).Distinct().Count(), ScoreTriple.From(bcubed), ScoreTriple.From(pairwise),
             new ProvenanceScores(labelled, outletCorrect, labelled == 0 ? 0 : Math.Round(outletCorrect / (double)labelled, 4), claimed, falseEdges),
             Math.Round(articles.Count / replay.Elapsed.TotalSeconds, 1), Math.Round(replay.PeakWorkingSetMb, 1));
-        return new EvalOutcome(report, new RelationScores(relLabelled, relCorrect, confusion), warnings);
+        return new EvalOutcome(report, new RelationScores(relLabelled, relCorrect, confusion), warnings) { Mistakes = mistakes };
     }
 }

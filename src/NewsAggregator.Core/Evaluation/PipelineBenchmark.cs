@@ -27,13 +27,13 @@ public static class PipelineBenchmark
 {
     /// <param name="articles">Opens the corpus in publication order (read twice: the replay, then the baseline's prefix).</param>
     public static async Task<BenchmarkReport> RunAsync(Func<IEnumerable<EvalArticle>> articles, string databasePath, OutletDirectory outlets,
-        ClusteringOptions options, int baselinePrefix, int baselineSamples, CancellationToken ct = default)
+        ClusteringOptions options, int baselinePrefix, int baselineSamples, ProvenanceOptions? provenance = null, CancellationToken ct = default)
     {
         ReplayResult replay;
         List<long> latencies;
         TimeSpan restore;
         int window;
-        await using (var run = await CorpusReplay.CreateAsync(databasePath, outlets, options, ct: ct))
+        await using (var run = await CorpusReplay.CreateAsync(databasePath, outlets, options, provenance, ct: ct))
         {
             latencies = new List<long>();
             run.Consumer.Latencies = latencies;

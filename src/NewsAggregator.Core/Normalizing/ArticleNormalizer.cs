@@ -27,6 +27,12 @@ public sealed class ArticleNormalizer
     {
     }
 
+    /// <summary>A normalizer whose attribution rules know the directory's outlets by name and alias.</summary>
+    public ArticleNormalizer(Outlets.OutletDirectory outlets)
+        : this(new HtmlText(), new BoilerplateFilter(), new HintExtractor(outlets.Outlets.SelectMany(o => o.Aliases.Prepend(o.Name))))
+    {
+    }
+
     public ArticleNormalizer(HtmlText html, BoilerplateFilter boilerplate, HintExtractor hints)
     {
         _html = html;

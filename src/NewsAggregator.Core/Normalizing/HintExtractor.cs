@@ -217,6 +217,26 @@ public sealed partial class HintExtractor
     private enum OutletKind { Publication, Agency, Broadcaster, Institution }
 
     /// <summary>A hint and where in the text the phrase or name it came from starts and ends.</summary>
+    /// <summary>Names and aliases of the outlet directory (without a leading "The"): outlets by definition.</summary>
+    private readonly HashSet<string> _directory = new(StringComparer.OrdinalIgnoreCase);
+
+    public HintExtractor()
+    {
+    }
+
+    /// <summary>An extractor that also knows the outlet directory's names: "according to Austria Press Agency" is a credit.</summary>
+    public HintExtractor(IEnumerable<string> outletNames)
+    {
+        foreach (var name in outletNames)
+        {
+            var bare = name.StartsWith("The ", StringComparison.Ordinal) ? name[4..] : name;
+            if (bare.Length > 1)
+                _directory.Add(bare);
+        }
+    }
+
+    private bool IsKnown(string bare) => KnownOutlets.Contains(bare) || _directory.Contains(bare);
+
     private readonly record struct Found(int Index, int End, ProvenanceHint Hint);
 
     /// <summary>A name in the text a back-reference may point to; an institution only stops "the agency" looking further back.</summary>
@@ -288,7 +308,7 @@ public sealed partial class HintExtractor
     public IReadOnlyList<ProvenanceHint> FromAttributions(string? text) => Dedupe(AttributionsInTextOrder(text));
 
     /// <summary>Every wire credit in the order of the text, before deduplication.</summary>
-    private static List<ProvenanceHint> WireCreditsInTextOrder(string? text)
+    private List<ProvenanceHint> WireCreditsInTextOrder(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return [];
@@ -378,7 +398,7 @@ public sealed partial class HintExtractor
     /// "according to the newspaper", "the agency said": the outlet most recently named as one before the phrase
     /// (see remarks), with the phrase's sentence as evidence.
     /// </summary>
-    private static List<Found> BackReferences(string text, List<Found> direct)
+    private List<Found> BackReferences(string text, List<Found> direct)
     {
         var references = SafeMatches(BackReferenceRule(), text);
         if (references.Count == 0)
@@ -411,7 +431,7 @@ public sealed partial class HintExtractor
     /// story. According to the paper, …"), the names the attribution rules accepted, and institutions, which only
     /// matter to "the agency".
     /// </summary>
-    private static List<Mention> OutletMentions(string text, List<Found> direct)
+    private List<Mention> OutletMentions(string text, List<Found> direct)
     {
         var mentions = new List<Mention>();
         foreach (var m in SafeMatches(MentionRule(), text))
@@ -493,10 +513,10 @@ public sealed partial class HintExtractor
     }
 
     /// <summary>Institutions ("Ministry of Health", "European Medicines Agency") and acronyms that are not outlets ("FBI").</summary>
-    private static bool IsInstitutionLike(string name)
+    private bool IsInstitutionLike(string name)
     {
         var bare = name.StartsWith("The ", StringComparison.Ordinal) ? name[4..] : name;
-        return bare.Split(' ').Any(InstitutionWords.Contains) || (IsAcronym(bare) && !KnownOutlets.Contains(bare));
+        return bare.Split(' ').Any(InstitutionWords.Contains) || (IsAcronym(bare) && !IsKnown(bare));
     }
 
     private static bool IsAcronym(string bare) => bare.Length <= 6 && bare.All(c => char.IsUpper(c) || c == '.');
@@ -616,10 +636,10 @@ public sealed partial class HintExtractor
         return owner.Length > 0 ? owner : null;
     }
 
-    private static bool IsPlausibleOutlet(string name, ReadOnlySpan<char> after, bool needsEvidence, bool nounBefore)
+    private bool IsPlausibleOutlet(string name, ReadOnlySpan<char> after, bool needsEvidence, bool nounBefore)
     {
         var bare = name.StartsWith("The ", StringComparison.Ordinal) ? name[4..] : name;
-        if (KnownOutlets.Contains(bare))
+        if (IsKnown(bare))
             return true;
         var words = bare.Split(' ');
         if (words.Any(PersonTitles.Contains) || PlaceWords.Contains(words[^1]))

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Dapper;
 using NewsAggregator.Core.Clustering;
 using NewsAggregator.Core.Configuration;
@@ -74,36 +75,35 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             var evidence = await StoreEvidenceAsync(connection, tx, input, nowMs);
             var members = (await connection.QueryAsync<Member>("""
                 SELECT m.article_id AS ArticleId, a.outlet_id AS OutletId, a.published_ms AS PublishedMs, a.first_seen_ms AS SeenMs,
-                       length(f.sentences) / 4 AS Sentences, COALESCE(f.body_tokens, 0) AS BodyTokens
+                       length(f.sentences) / 4 AS Sentences, f.sentences AS SentenceBlob, COALESCE(f.body_tokens, 0) AS BodyTokens
                 FROM story_members m JOIN articles a ON a.id = m.article_id LEFT JOIN article_features f ON f.article_id = m.article_id
                 WHERE m.story_id = @story AND m.article_id <> @id
                 """, new { story = d.StoryId, id = f.ArticleId }, tx)).AsList();
             var self = new Member { ArticleId = f.ArticleId, OutletId = f.OutletId, PublishedMs = f.PublishedMs, SeenMs = f.SeenMs, Sentences = f.Sentences.Length, BodyTokens = f.BodyTokens };
 
-            // Text: the member the clustering found this article copies or rewrites.
-            // Text: the member the clustering found this article copies or rewrites, when the text itself says so (a
-            // copy, or enough reused sentences): a credit alone makes the clustering call an article a rewrite, but
-            // provenance weighs credits on their own below.
-            if (d.Relation is MemberRelation.Duplicate or MemberRelation.Rewrite && d.NearestArticleId is { } nearestId
-                && members.FirstOrDefault(m => m.ArticleId == nearestId) is { } nearest
-                && d.Candidates.FirstOrDefault(c => c.ArticleId == nearestId) is { } pair
-                && (d.Relation == MemberRelation.Duplicate || pair.Scores.SharedSentences >= options.RewriteShare))
+            // Text: the member whose text this article repeats (a copy) or reuses (a rewrite), when the text itself
+            // says so: a credit alone makes the clustering call an article a rewrite, but provenance weighs credits
+            // on their own below. Several members often carry the same text (a wire story and its verbatim copies):
+            // among those the text cannot tell apart, the credited outlet's, else the first to publish it.
+            if (d.Relation is MemberRelation.Duplicate or MemberRelation.Rewrite
+                && TextSource(d, f, members, evidence) is { } match
+                && (d.Relation == MemberRelation.Duplicate || match.SharedSentences >= options.RewriteShare))
             {
-                var credited = evidence.Any(e => e.OutletId == nearest.OutletId);
-                var (derived, source) = Direction(self, nearest, pair.Scores);
+                var credited = evidence.Any(e => e.OutletId == match.Source.OutletId);
+                var (derived, source, basis) = Direction(self, match.Source, match.SharedSentences, copy: d.Relation == MemberRelation.Duplicate);
                 var kind = d.Relation == MemberRelation.Duplicate ? "copy" : "rewrite";
-                var confidence = credited ? CreditedTextConfidence : kind == "copy" ? CopyConfidence : Math.Min(0.9, 0.6 + 0.3 * pair.Scores.SharedSentences);
+                var confidence = credited ? CreditedTextConfidence : kind == "copy" ? CopyConfidence : Math.Min(0.9, 0.6 + 0.3 * match.SharedSentences);
                 var detail = new
                 {
-                    resemblance = Math.Round(pair.Scores.Resemblance, 3), sharedSentences = Math.Round(pair.Scores.SharedSentences, 3),
+                    resemblance = match.Resemblance is { } r ? Math.Round(r, 3) : (double?)null, sharedSentences = Math.Round(match.SharedSentences, 3),
                     sentences = new { derived = derived.Sentences, source = source.Sentences },
-                    direction = derived.ArticleId == self.ArticleId ? "this article holds the other's text" : "the other article holds this one's text plus additions",
+                    direction = basis,
                     credited,
                 };
                 if (derived.ArticleId != self.ArticleId)
                 {
-                    // The member holds this article's text plus additions: it derives from this one, whatever the
-                    // clocks say. Its own text edge (if any) pointed elsewhere; this one is stronger evidence.
+                    // The member derives from this article (it holds this text plus additions, or it was published
+                    // later). Its own text edge (if any) pointed elsewhere; this one is stronger evidence.
                     await connection.ExecuteAsync("DELETE FROM provenance_edges WHERE article_id = @id AND kind IN ('copy', 'rewrite')", new { id = derived.ArticleId }, tx);
                     rechoose.Add(derived.ArticleId);
                 }
@@ -168,21 +168,67 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
 
     private long SkewMs => (long)(options.ClockSkewMinutes * 60_000);
 
-    // Which member derives from which: text containment first (the one holding most of the other's sentences plus
-    // additions is the derived one), then the clocks (the later one), then the clustering order.
-    private (Member Derived, Member Source) Direction(Member self, Member other, PairScores scores)
+    /// <summary>
+    /// The member this article's text comes from. Every member is measured against it on its stored sentences: for
+    /// a copy, the share of this article's sentences the member holds; for a rewrite, the share of the smaller
+    /// article's sentences they share. Among the members within <see cref="ProvenanceOptions.EquivalentTextMargin"/>
+    /// of the best, the one whose outlet the article credits wins, else the earliest by trusted time: a wire story
+    /// and its verbatim copies hold the same sentences, and the copies come from the wire, not from each other. An
+    /// article without long sentences (a headline) keeps the member the clustering found nearest.
+    /// </summary>
+    private TextMatch? TextSource(ClusterDecision d, ArticleFeatures self, List<Member> members, List<Evidence> evidence)
     {
-        var shared = scores.SharedSentences * Math.Min(self.Sentences, other.Sentences);
-        if (shared >= 1 && self.Sentences > 0 && other.Sentences > 0)
+        var nearest = members.FirstOrDefault(m => m.ArticleId == d.NearestArticleId);
+        var nearestPair = d.Candidates.FirstOrDefault(c => c.ArticleId == d.NearestArticleId);
+        if (nearest is null || nearestPair is null)
+            return null;
+        if (self.Sentences.Length == 0)
+            return new TextMatch(nearest, nearestPair.Scores.SharedSentences, nearestPair.Scores.Resemblance);
+        var copy = d.Relation == MemberRelation.Duplicate;
+        var measured = new List<(Member Member, double Measure, double Share)>(members.Count);
+        foreach (var m in members)
+        {
+            var sentences = m.SentenceBlob is { Length: > 0 } blob ? MemoryMarshal.Cast<byte, uint>(blob).ToArray() : [];
+            var (shared, share) = FeatureExtractor.SharedSentences(self.Sentences, sentences);
+            measured.Add((m, copy ? shared / (double)self.Sentences.Length : share, share));
+        }
+        var best = measured.Max(x => x.Measure);
+        if (best <= 0)
+            return new TextMatch(nearest, nearestPair.Scores.SharedSentences, nearestPair.Scores.Resemblance);
+        var source = measured.Where(x => x.Measure >= best - options.EquivalentTextMargin)
+            .OrderByDescending(x => evidence.Any(e => e.OutletId == x.Member.OutletId))
+            .ThenBy(x => Time(x.Member)).ThenBy(x => x.Member.ArticleId)
+            .First();
+        // Resemblance is known only for the members the index offered as candidates.
+        var resemblance = d.Candidates.FirstOrDefault(c => c.ArticleId == source.Member.ArticleId)?.Scores.Resemblance;
+        return new TextMatch(source.Member, source.Share, resemblance);
+    }
+
+    private sealed record TextMatch(Member Source, double SharedSentences, double? Resemblance);
+
+    // Which member derives from which. A rewrite that holds most of the other's sentences plus additions of its own
+    // derives from it whatever the clocks say, as long as they disagree by no more than the skew. Near-verbatim copies are told apart by the clocks: a copy one
+    // paragraph shorter is a trimmed copy far more often than its source is a padded one, so containment only
+    // breaks ties between equal times. Last, the clustering order.
+    private (Member Derived, Member Source, string Basis) Direction(Member self, Member other, double sharedShare, bool copy)
+    {
+        var selfTime = Time(self);
+        var otherTime = Time(other);
+        var shared = sharedShare * Math.Min(self.Sentences, other.Sentences);
+        // Containment speaks when the clocks cannot: within the clock-skew window (or at equal times for a copy).
+        // Beyond it the clocks are trusted, because containment alone cannot tell a source padded with background
+        // from a later update that kept half the story and added a new lead.
+        var clocksUnsure = Math.Abs(selfTime - otherTime) <= SkewMs;
+        if ((copy ? selfTime == otherTime : clocksUnsure) && shared >= 1 && self.Sentences > 0 && other.Sentences > 0)
         {
             var selfHoldsOther = shared >= options.ContainmentShare * other.Sentences && self.Sentences >= shared + options.MinAddedSentences;
             var otherHoldsSelf = shared >= options.ContainmentShare * self.Sentences && other.Sentences >= shared + options.MinAddedSentences;
             if (selfHoldsOther != otherHoldsSelf)
-                return selfHoldsOther ? (self, other) : (other, self);
+                return selfHoldsOther ? (self, other, "containment: holds the source's text plus additions") : (other, self, "containment: holds the source's text plus additions");
         }
-        var selfTime = Time(self);
-        var otherTime = Time(other);
-        return selfTime >= otherTime ? (self, other) : (other, self);
+        if (selfTime != otherTime)
+            return selfTime > otherTime ? (self, other, "time: published later") : (other, self, "time: published later");
+        return self.ArticleId >= other.ArticleId ? (self, other, "ingest order") : (other, self, "ingest order");
     }
 
     // The time an article was published as far as we can trust it: the feed date unless it is later than when we
@@ -325,6 +371,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         public long PublishedMs { get; init; }
         public long SeenMs { get; init; }
         public int Sentences { get; init; }
+        public byte[]? SentenceBlob { get; init; }
         public int BodyTokens { get; init; }
     }
 }

@@ -14,14 +14,22 @@ public static class ClusterCommands
 {
     private static readonly JsonSerializerOptions EvalJson = new() { WriteIndented = true };
 
-    public static Task<int> EvalAsync(string[] args, string corpus, bool json, CancellationToken ct) => Commands.WithServicesAsync(args, async services =>
+    public static Task<int> EvalAsync(string[] args, string corpus, bool json, string? mistakes, CancellationToken ct) => Commands.WithServicesAsync(args, async services =>
     {
         if (!File.Exists(corpus))
         {
             await Console.Error.WriteLineAsync($"{corpus}: no such file");
             return 2;
         }
-        var outcome = await EvalRunner.RunAsync(corpus, services.GetRequiredService<OutletDirectory>(), services.GetRequiredService<ClusteringOptions>(), null, ct);
+        var outcome = await EvalRunner.RunAsync(corpus, services.GetRequiredService<OutletDirectory>(), services.GetRequiredService<ClusteringOptions>(),
+            services.GetRequiredService<ProvenanceOptions>(), null, ct);
+        if (mistakes is not null)
+        {
+            await using var writer = new StreamWriter(mistakes);
+            foreach (var mistake in outcome.Mistakes)
+                await writer.WriteLineAsync(JsonSerializer.Serialize(mistake));
+            await Console.Error.WriteLineAsync($"{outcome.Mistakes.Count} provenance mistakes written to {mistakes}");
+        }
         foreach (var warning in outcome.Warnings)
             await Console.Error.WriteLineAsync($"warning: {warning}");
         var r = outcome.Report;
@@ -69,7 +77,8 @@ public static class ClusterCommands
         var path = db ?? Path.Combine(Path.GetTempPath(), $"newsagg-bench-{Guid.NewGuid():N}.db");
         try
         {
-            var r = await PipelineBenchmark.RunAsync(Open, path, services.GetRequiredService<OutletDirectory>(), services.GetRequiredService<ClusteringOptions>(), baselinePrefix, baselineSamples, ct);
+            var r = await PipelineBenchmark.RunAsync(Open, path, services.GetRequiredService<OutletDirectory>(), services.GetRequiredService<ClusteringOptions>(), baselinePrefix, baselineSamples,
+                services.GetRequiredService<ProvenanceOptions>(), ct);
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(inv, $"articles             {r.Articles:N0} ({Path.GetFileName(corpus)})"));
             Console.WriteLine(string.Create(inv, $"store + cluster      {r.Seconds:F1} s = {r.ArticlesPerSecond:N0} articles/s"));

@@ -139,7 +139,7 @@ public static class ServiceHost
         services.AddSingleton<ClusterConsumer>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<FeedParser>();
-        services.AddSingleton<ArticleNormalizer>();
+        services.AddSingleton(sp => new ArticleNormalizer(sp.GetRequiredService<OutletDirectory>()));
         services.AddSingleton(_ => new PollPolicy(settings.Scheduling));
         services.AddSingleton<FeedPoller>();
         return services;

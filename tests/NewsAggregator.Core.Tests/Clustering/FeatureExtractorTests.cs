@@ -54,6 +54,34 @@ public sealed class FeatureExtractorTests
         Assert.Equal(1, FeatureExtractor.SharedSentences(wire.Sentences, rewrite.Sentences).Shared);
     }
 
+    [Theory]
+    [InlineData("LONDON (Reuters) - The harbour board voted on Tuesday to close the northern quay for repairs.", "LONDON (Reuters) - ")]
+    [InlineData("Lyon, France \u2014 The harbour board voted on Tuesday to close the northern quay for repairs.", "Lyon, France \u2014 ")]
+    [InlineData("WASHINGTON, Jan. 2 (AP) \u2013 The harbour board voted on Tuesday to close the northern quay for repairs.", "WASHINGTON, Jan. 2 (AP) \u2013 ")]
+    [InlineData("AP \u2014 The harbour board voted on Tuesday to close the northern quay for repairs.", "AP \u2014 ")]
+    [InlineData("The minister \u2014 who voted on Tuesday \u2014 said the quay would close for repairs.", "")]
+    [InlineData("Officials said. The board \u2014 the port's owner \u2014 voted to close the northern quay.", "")]
+    [InlineData("\"Close it\" \u2014 that was the harbour board's answer to the repairs report on Tuesday.", "")]
+    [InlineData("The harbour board voted on Tuesday to close the northern quay for repairs.", "")]
+    public void DatelineLength_FindsTheDatelineOnly(string body, string dateline)
+    {
+        Assert.Equal(dateline.Length, FeatureExtractor.DatelineLength(body));
+    }
+
+    [Fact]
+    public void SentenceHashes_CopyWithoutTheDateline_SharesTheFirstSentence()
+    {
+        const string text = "The harbour board voted on Tuesday to close the northern quay for repairs. Ships will dock at the southern quay until the work is finished in the spring.";
+        var wire = FeatureExtractor.SentenceHashes("ODESSA (Reuters) - " + text);
+        var copy = FeatureExtractor.SentenceHashes(text);
+        var restyled = FeatureExtractor.SentenceHashes("Odessa, Ukraine \u2014 " + text);
+        // An abbreviation's full stop inside the dateline is no sentence end of its own.
+        var dated = FeatureExtractor.SentenceHashes("ODESSA, Jan. 2 (AP) \u2014 " + text);
+        Assert.Equal((2, 1.0), FeatureExtractor.SharedSentences(wire, copy));
+        Assert.Equal((2, 1.0), FeatureExtractor.SharedSentences(wire, restyled));
+        Assert.Equal((2, 1.0), FeatureExtractor.SharedSentences(wire, dated));
+    }
+
     [Fact]
     public void Extract_LongBody_IsBounded()
     {
