@@ -30,6 +30,11 @@ public sealed record ArticleFeatures
     /// <summary>Distinct names of the body (terms capitalised inside a sentence: people, places, organisations), sorted.</summary>
     public uint[] Names { get; init; } = [];
     /// <summary>
+    /// Identifiers of the title and lead ("Decree 460"): the kind's term and the kind-with-number term, both also among
+    /// <see cref="Terms"/> (so stored). Read from the text when the article is clustered; not stored on their own.
+    /// </summary>
+    public (uint Kind, uint Full)[] Identifiers { get; init; } = [];
+    /// <summary>
     /// Outlets the article credits (attribution phrases, wire credits, declared sources), as outlet ids. Read from
     /// the article's provenance hints when it is clustered; used for its relation, not stored with the features.
     /// </summary>

@@ -53,6 +53,14 @@ public static class FeatureExtractor
             if (leadCount++ < LeadTerms)
                 lead.Add(t);
         }
+        // Identifiers in the title and lead ("Decree 460", "Flight 17") become terms of their own: one for the kind
+        // ("decree") and one for the kind with its number; a story about Decree 460 is no story about Decree 318.
+        var identifiers = Identifiers(title, body);
+        foreach (var (kind, full) in identifiers)
+        {
+            weights[kind] = weights.GetValueOrDefault(kind) + TitleTermWeight;
+            weights[full] = weights.GetValueOrDefault(full) + TitleTermWeight;
+        }
         var terms = new WeightedTerm[weights.Count];
         var n = 0;
         foreach (var (term, weight) in weights)
@@ -80,7 +88,51 @@ public static class FeatureExtractor
             Sentences = SentenceHashes(body),
             BodyTokens = bodyTokens.Count,
             Names = nameSet.ToArray(),
+            Identifiers = identifiers,
         };
+    }
+
+    /// <summary>
+    /// Nouns that, followed by a number, name one particular thing: a law, a court case, a flight, a resolution.
+    /// Two articles naming the same noun with different numbers are about different things; counts ("kills 12"),
+    /// scores and update numbers ("UPDATE 2") are not identifiers and are not on the list.
+    /// </summary>
+    private static readonly HashSet<string> IdentifierNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Decree", "Directive", "Regulation", "Order", "Resolution", "Bill", "Act", "Law", "Article", "Section", "Amendment",
+        "Proposition", "Prop", "Measure", "Ordinance", "Case", "Flight", "Route", "Highway", "Interstate", "Block", "Reactor",
+        "Unit", "Platform", "Gate", "Terminal", "Pier", "Berth", "Warehouse", "Plant", "Lot", "Cell", "Ward", "District",
+    };
+
+    /// <summary>Characters of the body read for identifiers after the title: its lead.</summary>
+    private const int IdentifierLeadChars = 400;
+
+    /// <summary>(kind, kind-with-number) hashes of the identifiers in the title and lead: a capitalised noun of
+    /// <see cref="IdentifierNouns"/> followed by a number of one to six digits.</summary>
+    public static (uint Kind, uint Full)[] Identifiers(string title, string body)
+    {
+        List<(uint, uint)>? found = null;
+        void Scan(string text)
+        {
+            var words = text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i + 1 < words.Length; i++)
+            {
+                var noun = words[i];
+                if (noun.Length < 2 || !char.IsUpper(noun[0]) || !IdentifierNouns.Contains(noun))
+                    continue;
+                var number = words[i + 1].TrimEnd('.', ',', ';', ':', ')', '\'', '\u2019', '"', '\u201D');
+                if (number.Length is 0 or > 6 || !number.All(char.IsAsciiDigit))
+                    continue;
+                var kind = TextTokens.Hash("\u00A7" + noun.ToLowerInvariant());
+                var full = TextTokens.Hash("\u00A7" + noun.ToLowerInvariant() + " " + number.TrimStart('0'));
+                found ??= new List<(uint, uint)>();
+                if (!found.Contains((kind, full)))
+                    found.Add((kind, full));
+            }
+        }
+        Scan(title);
+        Scan(body.Length > IdentifierLeadChars ? body[..IdentifierLeadChars] : body);
+        return found?.ToArray() ?? [];
     }
 
     /// <summary>

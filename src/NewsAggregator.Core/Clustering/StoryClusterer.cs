@@ -353,6 +353,10 @@ public sealed class StoryClusterer
         {
             var story = _stories[group.Key];
             var best = group.OrderByDescending(c => c.Scores.Combined).ThenBy(c => c.ArticleId).First();
+            // A story whose members name another decree, flight or case than this article does is another story,
+            // however alike the words (near copies aside: the same text cannot name two decrees).
+            if (best.Scores.Resemblance < _options.DuplicateResemblance && ConflictingIdentifier(features, story))
+                continue;
             var centroid = Cosine(vector, story);
             var gapMs = features.PublishedMs < story.OldestMs ? story.OldestMs - features.PublishedMs
                 : features.PublishedMs > story.NewestMs ? features.PublishedMs - story.NewestMs : 0;
@@ -372,6 +376,18 @@ public sealed class StoryClusterer
     }
 
 
+    // The story names the article's kind of identifier (most of its members do) but never the article's number.
+    private static bool ConflictingIdentifier(ArticleFeatures features, Story story)
+    {
+        foreach (var (kind, full) in features.Identifiers)
+        {
+            if (story.Terms.GetValueOrDefault(kind) * 2 >= FeatureExtractor.TitleTermWeight * Math.Max(1, story.WindowMembers)
+                && story.Terms.GetValueOrDefault(full) == 0)
+                return true;
+        }
+        return false;
+    }
+
     // The article's central names: the few it repeats most (by weight × rarity); passing mentions do not count.
     // None when it names fewer than three (a headline, a brief): then there is nothing to check.
     private List<(double Weight, uint Term)> CentralNames(ArticleFeatures features)
@@ -381,6 +397,10 @@ public sealed class StoryClusterer
             return central;
         foreach (var term in features.Names)
         {
+            // A name that many live stories use ("Supreme Court", "Institute of Molecular Medicine") tells none of
+            // them apart: only informative names can be central.
+            if (!Informative(term))
+                continue;
             var at = Array.BinarySearch(features.Terms, new WeightedTerm(term, 0), TermOrder.Instance);
             central.Add(((at >= 0 ? features.Terms[at].Weight : 1) * Idf(term), term));
         }

@@ -10,7 +10,7 @@ public sealed class ClusteringOptions
     public const string Section = "Clustering";
 
     /// <summary>Bumped whenever a change can move an article to another story; stored with every decision.</summary>
-    public const string AlgorithmVersion = "cluster-2";
+    public const string AlgorithmVersion = "cluster-3";
 
     /// <summary>Seconds between runs of the clustering job (each run empties the queue).</summary>
     public int IntervalSeconds { get; set; } = 2;

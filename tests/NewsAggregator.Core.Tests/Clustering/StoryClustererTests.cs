@@ -54,6 +54,55 @@ public sealed class StoryClustererTests
         Assert.Equal(MemberRelation.Related, d.Relation);
     }
 
+    // Two rulings told in the same court-report words: only the decree's number tells them apart.
+    private static string RulingBody(int decree) => RulingText.Replace("{0}", decree.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private const string RulingText =
+        "The constitutional court in Valdmark struck down Decree {0} on Thursday, ruling that the government had exceeded its powers. " +
+        "Judges voted six to three against the decree, which had let ministers suspend local councils without a vote in parliament. " +
+        "Lawyers for the opposition alliance said the ruling restored the balance between the cabinet and the assembly. " +
+        "The justice ministry said it would study the judgment on Decree {0} before deciding how to respond. " +
+        "Parliament now has ninety days to pass a law that meets the objections of the court.";
+
+    [Fact]
+    public void Add_RulingOnAnotherDecree_ToldInTheSameWords_StartsItsOwnStory()
+    {
+        var engine = new StoryClusterer(Defaults);
+        engine.Add(Articles.Features(1, "Valdmark court strikes down Decree 318 on local councils", RulingBody(318)));
+        var (other, _) = engine.Add(Articles.Features(2, "Valdmark court strikes down Decree 517 on local councils",
+            "Parliament has ninety days to pass a law meeting the court's objections after the constitutional court in Valdmark struck down Decree 517 on Thursday. " +
+            "The decree had let ministers suspend local councils without a vote in parliament, and judges voted seven to two against it. " +
+            "The ruling restored the balance between the cabinet and the assembly, lawyers for the opposition alliance said. " +
+            "Before deciding how to respond, the justice ministry said, it would study the judgment on Decree 517.", hoursAfterStart: 2, outlet: "courier"));
+        Assert.True(other.Candidates.Count > 0, "the rulings share their words: the index offers the first as a candidate");
+        Assert.True(other.Candidates[0].Scores.Resemblance < Defaults.DuplicateResemblance, "not a near copy");
+        Assert.Equal(ClusterAction.NewStory, other.Action);
+
+        // A follow-up on the same decree, with its number, still joins the first ruling.
+        var (same, _) = engine.Add(Articles.Features(3, "Ministry to study ruling on Decree 318",
+            "The justice ministry in Valdmark said on Friday it would study the court's judgment on Decree 318, which ministers had used to suspend local councils without a vote in parliament. " +
+            "Opposition lawyers said the ruling on Decree 318 restored the balance between the cabinet and the assembly.", hoursAfterStart: 5, outlet: "herald"));
+        Assert.Equal(1, same.StoryId);
+    }
+
+    [Theory]
+    [InlineData("Court strikes down Decree 318", "", "decree 318")]
+    [InlineData("Search resumes for Flight 9525", "Investigators said Flight 9525 left Barcelona on time.", "flight 9525")]
+    [InlineData("UPDATE 2-Storm kills 12 in coastal towns", "The storm killed 12 people.", "")]
+    [InlineData("Parliament passes the bill on Tuesday", "", "")]
+    public void Identifiers_AreCapitalisedDocumentNounsWithNumbers(string title, string body, string expected)
+    {
+        var found = FeatureExtractor.Identifiers(title, body);
+        if (expected.Length == 0)
+        {
+            Assert.Empty(found);
+            return;
+        }
+        var (kind, full) = Assert.Single(found);
+        Assert.Equal(NewsAggregator.Core.Clustering.TextTokens.Hash("\u00A7" + expected.Split(' ')[0]), kind);
+        Assert.Equal(NewsAggregator.Core.Clustering.TextTokens.Hash("\u00A7" + expected), full);
+    }
+
     [Fact]
     public void Add_UnrelatedStorySharingAPersonsName_StartsItsOwnStory()
     {
