@@ -203,12 +203,23 @@ public static class FeatureExtractor
                 return 0;
             if (wordLength++ == 0)
             {
-                if (!(char.IsUpper(c) || char.IsDigit(c) || c == '('))
+                // Place names join words with a few lower-case particles ("Minneapolis, the United States", "Rio de Janeiro").
+                if (!(char.IsUpper(c) || char.IsDigit(c) || c == '(') && !DatelineParticle(body.AsSpan(i)))
                     return 0;
                 words++;
             }
         }
         return 0;
+    }
+
+    private static bool DatelineParticle(ReadOnlySpan<char> rest)
+    {
+        foreach (var particle in (ReadOnlySpan<string>)["the ", "of ", "de ", "del ", "da ", "do ", "la ", "le ", "el ", "al ", "du ", "upon ", "on ", "am ", "an "])
+        {
+            if (rest.StartsWith(particle, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     private static string WithoutQuotes(ReadOnlySpan<char> sentence)

@@ -58,6 +58,8 @@ public sealed class FeatureExtractorTests
     [InlineData("LONDON (Reuters) - The harbour board voted on Tuesday to close the northern quay for repairs.", "LONDON (Reuters) - ")]
     [InlineData("Lyon, France \u2014 The harbour board voted on Tuesday to close the northern quay for repairs.", "Lyon, France \u2014 ")]
     [InlineData("WASHINGTON, Jan. 2 (AP) \u2013 The harbour board voted on Tuesday to close the northern quay for repairs.", "WASHINGTON, Jan. 2 (AP) \u2013 ")]
+    [InlineData("Minneapolis, the United States \u2014 The harbour board voted on Tuesday to close the northern quay for repairs.", "Minneapolis, the United States \u2014 ")]
+    [InlineData("Rio de Janeiro, Brazil \u2014 The harbour board voted on Tuesday to close the northern quay for repairs.", "Rio de Janeiro, Brazil \u2014 ")]
     [InlineData("AP \u2014 The harbour board voted on Tuesday to close the northern quay for repairs.", "AP \u2014 ")]
     [InlineData("The minister \u2014 who voted on Tuesday \u2014 said the quay would close for repairs.", "")]
     [InlineData("Officials said. The board \u2014 the port's owner \u2014 voted to close the northern quay.", "")]
