@@ -29,7 +29,7 @@ public sealed class ArticleNormalizer
 
     /// <summary>A normalizer whose attribution rules know the directory's outlets by name and alias.</summary>
     public ArticleNormalizer(Outlets.OutletDirectory outlets)
-        : this(new HtmlText(), new BoilerplateFilter(), new HintExtractor(outlets.Outlets.SelectMany(o => o.Aliases.Prepend(o.Name))))
+        : this(new HtmlText(), new BoilerplateFilter(), new HintExtractor(outlets.Outlets.SelectMany(o => o.Aliases.Prepend(o.Name)), outlets.Outlets.SelectMany(o => o.Domains)))
     {
     }
 
@@ -56,7 +56,7 @@ public sealed class ArticleNormalizer
         // Links in content are relative to the article page, not to the feed.
         var (fullText, links) = _html.ToTextAndLinks(bodyHtml, new Uri(canonicalUrl));
         // Hints come from the unfiltered text: "This article originally appeared on X" is boilerplate and a clue.
-        var hints = _hints.Extract(item, feed, canonicalUrl, fullText, links);
+        var hints = _hints.Extract(item, feed, canonicalUrl, fullText, links, _boilerplate.IsBoilerplate);
 
         var title = TitleCleaner.Clean(item.Title, feed.OutletName);
         var body = DropRepeatedTitle(_boilerplate.Filter(fullText), title);

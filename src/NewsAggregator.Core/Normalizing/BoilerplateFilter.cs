@@ -44,7 +44,8 @@ public sealed partial class BoilerplateFilter
     [
         CommentsRule(), ReadMoreRule(), SubscribeRule(), NewsletterRule(), WordPressFooterRule(), SocialRule(),
         ShareRule(), RelatedPrefixRule(), RelatedLineRule(), AdvertisementRule(), CopyrightRule(),
-        RightsReservedRule(), RepublishedRule(), PhotoCreditRule(), ReutersCreditRule(), PunctuationOnlyRule(),
+        RightsReservedRule(), RepublishedRule(), PhotoCreditRule(), ReutersCreditRule(), PunctuationOnlyRule(), FollowRule(), AppRule(),
+        AlertsRule(), PodcastRule(), MoreAtRule(), ReproductionRule(),
     ];
 
     /// <summary>Words that stay lower-case in Title Case headlines.</summary>
@@ -196,4 +197,25 @@ public sealed partial class BoilerplateFilter
 
     [GeneratedRegex(@"^[\p{P}\p{S}\s]*$", RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex PunctuationOnlyRule();
+
+    // House sign-offs that promote the outlet: "Follow X for the latest updates.", "Download our app to stay informed
+    // with X.", "Get breaking news alerts from X on your phone.", "Listen to our daily podcast from X for more.",
+    // "More coverage is available at x.com.", "This article is published by X and may not be reproduced…".
+    [GeneratedRegex(@"^follow .{1,60}? (on (twitter|x|facebook|instagram|telegram|whatsapp|social media|google news)|for (the latest|more|live|breaking|all the latest)\b.{0,60})\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex FollowRule();
+
+    [GeneratedRegex(@"^(download|get|install) (our|the .{1,40}?) (free )?(news )?app\b.{0,120}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex AppRule();
+
+    [GeneratedRegex(@"^(get|receive|sign up for|turn on) (our )?(breaking[ -]news|news|push) (alerts|notifications)\b.{0,120}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex AlertsRule();
+
+    [GeneratedRegex(@"^(listen to|subscribe to|watch) our (daily |weekly |new )?(podcast|newscast|show|channel|briefing)\b.{0,120}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex PodcastRule();
+
+    [GeneratedRegex(@"^(more|further|full|for more) (coverage|stories|news|reporting|updates)( like this)? (is |are )?(available )?(at|on) [\w.-]+\.[a-z]{2,}(/\S*)?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex MoreAtRule();
+
+    [GeneratedRegex(@"^this (article|story|content|report) (is|was) (published|produced|provided|distributed) by .{1,80}? (and )?(may|must|cannot|can not) (not )?be (reproduced|republished|copied|redistributed)\b.{0,100}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex ReproductionRule();
 }

@@ -225,7 +225,7 @@ public sealed partial class HintExtractor
     }
 
     /// <summary>An extractor that also knows the outlet directory's names: "according to Austria Press Agency" is a credit.</summary>
-    public HintExtractor(IEnumerable<string> outletNames)
+    public HintExtractor(IEnumerable<string> outletNames, IEnumerable<string>? outletDomains = null)
     {
         foreach (var name in outletNames)
         {
@@ -233,7 +233,14 @@ public sealed partial class HintExtractor
             if (bare.Length > 1)
                 _directory.Add(bare);
         }
+        // Sign-offs are matched by distinctive names only (six letters or more: "Vox" or "AP" in a sign-off line is
+        // too often a word), longest first so that "Sydney Morning Herald" wins over "Herald".
+        // Domains too ("More coverage is available at dawn.com."): the stage resolves a hint by domain as by name.
+        _signOffNames = _directory.Where(n => n.Length >= 6).Concat(outletDomains ?? []).Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
     }
+
+    private readonly string[] _signOffNames = [];
 
     private bool IsKnown(string bare) => KnownOutlets.Contains(bare) || _directory.Contains(bare);
 
@@ -244,7 +251,7 @@ public sealed partial class HintExtractor
 
     /// <summary>Every hint for one item: declared source, canonical link, content links, wire credits, attributions.</summary>
     public IReadOnlyList<ProvenanceHint> Extract(
-        ParsedItem item, FeedContext feed, string? canonicalUrl, string? text, IReadOnlyList<string>? links)
+        ParsedItem item, FeedContext feed, string? canonicalUrl, string? text, IReadOnlyList<string>? links, Func<string, bool>? isBoilerplate = null)
     {
         var hints = new List<ProvenanceHint>();
         hints.AddRange(FromDeclaredSource(item));
@@ -253,7 +260,46 @@ public sealed partial class HintExtractor
         hints.AddRange(FromLinks(links ?? [], feed, canonicalUrl));
         hints.AddRange(FromWireCredits(text));
         hints.AddRange(FromAttributions(text));
+        if (isBoilerplate is not null)
+            hints.AddRange(FromSignOffs(text, isBoilerplate));
         return Dedupe(hints.Where(h => !NamesOwnOutlet(h, feed)));
+    }
+
+    /// <summary>
+    /// Another outlet's sign-off inside the text ("Follow The Economic Times for the latest updates." in a Fortune
+    /// article): the page was copied from that outlet whole. Boilerplate paragraphs (as <paramref name="isBoilerplate"/>
+    /// judges them) naming a directory outlet by its full name or a long alias; the paragraph is the evidence.
+    /// </summary>
+    public IReadOnlyList<ProvenanceHint> FromSignOffs(string? text, Func<string, bool> isBoilerplate)
+    {
+        if (string.IsNullOrWhiteSpace(text) || _directory.Count == 0)
+            return [];
+        var found = new List<ProvenanceHint>();
+        foreach (var paragraph in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (paragraph.Length > MaxEvidenceLength || !isBoilerplate(paragraph))
+                continue;
+            foreach (var name in _signOffNames)
+            {
+                if (ContainsWord(paragraph, name))
+                {
+                    found.Add(new ProvenanceHint(HintKind.Attribution, name, paragraph));
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static bool ContainsWord(string text, string name)
+    {
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>RSS &lt;source&gt; / atom:source.</summary>

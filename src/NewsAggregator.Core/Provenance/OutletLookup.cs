@@ -42,6 +42,10 @@ internal sealed class OutletLookup
             return (ByHost(url.Host), false);
         if (_byName.TryGetValue(Key(value), out var id))
             return (id, _external.Contains(id));
+        // A bare domain ("More coverage is available at dawn.com."): the outlet owning it.
+        if (!value.Contains(' ', StringComparison.Ordinal) && value.Contains('.', StringComparison.Ordinal)
+            && Uri.CheckHostName(value) == UriHostNameType.Dns && ByHost(value) is { } owner)
+            return (owner, false);
         if (hint.Evidence is { } evidence && Uri.TryCreate(evidence, UriKind.Absolute, out var declared) && ByHost(declared.Host) is { } byUrl)
             return (byUrl, false);
         if (!createExternal || Key(value).Length < 2)

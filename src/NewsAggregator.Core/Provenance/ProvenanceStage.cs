@@ -73,11 +73,15 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
                 """, new { id = f.ArticleId }, tx);
 
             var evidence = await StoreEvidenceAsync(connection, tx, input, nowMs);
+            // The members clustered before this article: a batch is saved before its provenance runs, and the
+            // articles after this one in the batch must not be seen, or a re-clustering with other batch
+            // boundaries would decide otherwise. They look back at this one when their turn comes.
             var members = (await connection.QueryAsync<Member>("""
                 SELECT m.article_id AS ArticleId, a.outlet_id AS OutletId, a.published_ms AS PublishedMs, a.first_seen_ms AS SeenMs,
                        length(f.sentences) / 4 AS Sentences, f.sentences AS SentenceBlob, COALESCE(f.body_tokens, 0) AS BodyTokens
                 FROM story_members m JOIN articles a ON a.id = m.article_id LEFT JOIN article_features f ON f.article_id = m.article_id
                 WHERE m.story_id = @story AND m.article_id <> @id
+                  AND (f.cluster_seq IS NULL OR f.cluster_seq < (SELECT cluster_seq FROM article_features WHERE article_id = @id))
                 """, new { story = d.StoryId, id = f.ArticleId }, tx)).AsList();
             var self = new Member { ArticleId = f.ArticleId, OutletId = f.OutletId, PublishedMs = f.PublishedMs, SeenMs = f.SeenMs, Sentences = f.Sentences.Length, BodyTokens = f.BodyTokens };
 
@@ -172,8 +176,9 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
     /// The member this article's text comes from. Every member is measured against it on its stored sentences: for
     /// a copy, the share of this article's sentences the member holds; for a rewrite, the share of the smaller
     /// article's sentences they share. Among the members within <see cref="ProvenanceOptions.EquivalentTextMargin"/>
-    /// of the best, the one whose outlet the article credits wins, else the earliest by trusted time: a wire story
-    /// and its verbatim copies hold the same sentences, and the copies come from the wire, not from each other. An
+    /// of the best, the one whose outlet the article credits wins (the latest of several credited: the nearest link),
+    /// else the earliest by trusted time: a wire story and its verbatim copies hold the same sentences, and the
+    /// copies come from the wire, not from each other. An
     /// article without long sentences (a headline) keeps the member the clustering found nearest.
     /// </summary>
     private TextMatch? TextSource(ClusterDecision d, ArticleFeatures self, List<Member> members, List<Evidence> evidence)
@@ -195,9 +200,12 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         var best = measured.Max(x => x.Measure);
         if (best <= 0)
             return new TextMatch(nearest, nearestPair.Scores.SharedSentences, nearestPair.Scores.Resemblance);
+        // Credited members first; among several credited (a copy that kept the wire's dateline and the sign-off of
+        // the site it took the page from), the latest: the nearest link of the chain. Uncredited: the earliest.
         var source = measured.Where(x => x.Measure >= best - options.EquivalentTextMargin)
-            .OrderByDescending(x => evidence.Any(e => e.OutletId == x.Member.OutletId))
-            .ThenBy(x => Time(x.Member)).ThenBy(x => x.Member.ArticleId)
+            .Select(x => (x.Member, x.Share, Credited: evidence.Any(e => e.OutletId == x.Member.OutletId)))
+            .OrderByDescending(x => x.Credited)
+            .ThenBy(x => x.Credited ? -Time(x.Member) : Time(x.Member)).ThenBy(x => x.Member.ArticleId)
             .First();
         // Resemblance is known only for the members the index offered as candidates.
         var resemblance = d.Candidates.FirstOrDefault(c => c.ArticleId == source.Member.ArticleId)?.Scores.Resemblance;

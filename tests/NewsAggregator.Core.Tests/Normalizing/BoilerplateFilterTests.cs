@@ -62,6 +62,13 @@ public sealed class BoilerplateFilterTests
     [InlineData("This article originally appeared on The Conversation.")]
     [InlineData("(Reporting by Jane Doe; Editing by John Roe)")]
     [InlineData(". .")]
+    [InlineData("Follow The Harbour Times for the latest updates.")]
+    [InlineData("Follow Example Daily on Telegram")]
+    [InlineData("Download our app to stay informed with Example Daily.")]
+    [InlineData("Get breaking news alerts from Example Daily on your phone.")]
+    [InlineData("Listen to our daily podcast from Example Daily for more.")]
+    [InlineData("More coverage is available at example.com.")]
+    [InlineData("This article is published by Example Daily and may not be reproduced without permission.")]
     public void IsBoilerplate_KnownFurniture_True(string line)
     {
         Assert.True(_filter.IsBoilerplate(line));
@@ -75,6 +82,10 @@ public sealed class BoilerplateFilterTests
     [InlineData("Copyright lawsuits against AI firms are rising, lawyers say.")]
     [InlineData("Register for the draft opened on Monday, officials said.")]
     [InlineData("The advertisement ran for three weeks before regulators stepped in.")]
+    [InlineData("Follow the money, the prosecutor told the jury on Tuesday.")]
+    [InlineData("Get the app removed from stores, the regulator told the company.")]
+    [InlineData("Listen to our customers, the chief executive told shareholders at the meeting.")]
+    [InlineData("More coverage of the trial is expected once the jury returns.")]
     public void IsBoilerplate_StoryText_False(string line)
     {
         Assert.False(_filter.IsBoilerplate(line));

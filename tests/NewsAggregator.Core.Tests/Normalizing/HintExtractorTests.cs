@@ -386,4 +386,31 @@ public sealed class HintExtractorTests
         Assert.Equal(["Reuters"], Values(hints, HintKind.WireCredit));
         Assert.Equal(["Reuters"], Values(hints, HintKind.Attribution));
     }
+    // An extractor that knows a small directory: its names, aliases and domains.
+    private static readonly HintExtractor Directory = new(
+        ["Austria Presse Agentur", "Austria Press Agency", "APA", "New York Post", "Dawn", "Kestrel Bay"],
+        ["apa.at", "nypost.com", "dawn.com", "harbourcourier.example"]);
+
+    [Theory]
+    [InlineData("The fire burned 7,342 hectares, according to a report by Austria Press Agency.", "Austria Press Agency")]
+    [InlineData("Details of the event were first reported by Kestrel Bay.", "Kestrel Bay")]
+    public void FromAttributions_DirectoryOutletWithoutMediaWord_IsACredit(string text, string expected)
+    {
+        Assert.Equal([expected], Values(Directory.FromAttributions(text), HintKind.Attribution));
+        // Without the directory the same names look like institutions or people: no credit.
+        Assert.Empty(Values(_extractor.FromAttributions(text), HintKind.Attribution));
+    }
+
+    [Fact]
+    public void FromSignOffs_AnotherOutletsSignOff_NamesThePageItWasCopiedFrom()
+    {
+        var filter = new BoilerplateFilter();
+        const string text = "The fire burned 7,342 hectares of forest.\n\nDownload our app to stay informed with New York Post.\n\n" +
+            "More coverage is available at dawn.com.\n\nThe New York Post reported the fire first, residents said on Friday.";
+        var hints = Directory.FromSignOffs(text, filter.IsBoilerplate);
+        // Story text naming an outlet is no sign-off (the attribution rules judge it); furniture naming one is.
+        Assert.Equal(["New York Post", "dawn.com"], hints.Select(h => h.Value));
+        Assert.Equal("Download our app to stay informed with New York Post.", hints[0].Evidence);
+        Assert.Empty(_extractor.FromSignOffs(text, filter.IsBoilerplate));
+    }
 }

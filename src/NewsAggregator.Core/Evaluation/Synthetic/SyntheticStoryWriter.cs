@@ -42,6 +42,9 @@ internal sealed class SyntheticStoryWriter
             _factUse[i] = new int[phrasings];
     }
 
+    /// <summary>Share of copies of a republished copy that keep the republisher's sign-off.</summary>
+    public const double CarriedTrailerShare = 0.7;
+
     /// <summary>The articles of story <paramref name="story"/> in member order (root first).</summary>
     public SyntheticArticle[] Write(int story)
     {
@@ -70,6 +73,12 @@ internal sealed class SyntheticStoryWriter
                 SyntheticKind.Update => Update(source!, style, published, UpdateNumber(first, m)),
                 _ => Report(style, published, independent: kind == SyntheticKind.Independent),
             };
+            // A copy taken from another republisher rather than from the original is a copy of that outlet's page:
+            // most of the time its sign-off comes along (scrapers and aggregators copy the page whole), which is
+            // the trace that tells a copy of a copy from a copy of the original.
+            if (kind is SyntheticKind.Verbatim or SyntheticKind.LightEdit && _plan.Source[flat] > 0
+                && _plan.Styles[_plan.OutletOf[first + _plan.Source[flat]]].Trailer is { } carried && _random.Chance(CarriedTrailerShare))
+                draft = draft with { Paragraphs = [.. draft.Paragraphs, [carried]] };
             drafts[m] = draft;
             var derivedFrom = _plan.Source[flat] >= 0 ? Id(first + _plan.Source[flat]) : null;
             articles[m] = new SyntheticArticle(new EvalArticle
@@ -241,7 +250,8 @@ internal sealed class SyntheticStoryWriter
             if (!kept.Contains(earlier[i]))
                 kept.Insert(Math.Min(kept.Count, i), earlier[i]);
         }
-        if (kept.Count == earlier.Count && kept.Count > 2)
+        // An update never repeats every sentence of what it updates (two-sentence sources included).
+        if (kept.Count == earlier.Count && kept.Count >= 2)
             kept.RemoveAt(_random.Between(1, kept.Count - 1));
 
         _sb.Clear();
