@@ -131,11 +131,14 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             }
 
             // New evidence for the others: members that credit this outlet and could only point at the outlet node.
+            // From the story's members to their edges (CROSS JOIN keeps SQLite in that order): the outlet's edges
+            // grow with the whole database, a story's members do not.
             var repointed = (await connection.QueryAsync<long>("""
-                SELECT e.article_id FROM provenance_edges e
-                JOIN story_members m ON m.article_id = e.article_id AND m.story_id = @story
+                SELECT e.article_id FROM story_members m
+                CROSS JOIN provenance_edges e ON e.article_id = m.article_id
                 JOIN articles a ON a.id = e.article_id
-                WHERE e.source_outlet_id = @outlet AND e.source_article_id IS NULL AND e.article_id <> @id AND @published <= a.published_ms + @skew
+                WHERE m.story_id = @story AND e.source_outlet_id = @outlet AND e.source_article_id IS NULL AND e.article_id <> @id
+                  AND @published <= a.published_ms + @skew
                 """, new { story = d.StoryId, outlet = f.OutletId, id = f.ArticleId, published = f.PublishedMs, skew = SkewMs }, tx)).AsList();
             foreach (var articleId in repointed)
             {
