@@ -163,7 +163,11 @@ public sealed record ExportRangeDescription(
 /// <summary>One row of cluster_settings: the configuration some stored clustering decisions were taken with.</summary>
 public sealed record ClusteringSettingsUsed(string AlgorithmVersion, DateTimeOffset FirstUsed, JsonElement Settings, IReadOnlyDictionary<string, double> Thresholds);
 
-public sealed record ProvenanceVersions(IReadOnlyList<string> AlgorithmVersions);
+/// <summary>
+/// The provenance algorithm versions the exported edges carry, and the provenance settings configured when the export
+/// ran (edges computed under other settings keep their version; the settings are not stored per edge).
+/// </summary>
+public sealed record ProvenanceVersions(IReadOnlyList<string> AlgorithmVersions, JsonElement? ConfiguredSettings = null, string? CurrentAlgorithmVersion = null);
 
 /// <summary>A file written: rows are data records (CSV without its header); for GraphML, nodes plus edges.</summary>
 public sealed record ExportedFile(string Name, string Table, long Rows, long Bytes, string Sha256, long? Nodes = null, long? Edges = null);

@@ -10,7 +10,7 @@ namespace NewsAggregator.Core.Research;
 /// data, and each file's row count and SHA-256. The manifest is written last: a folder without one is an export
 /// that did not finish. The same row streams serve the web API (<see cref="WriteTableAsync"/>).
 /// </summary>
-public sealed class ExportWriter(Database database, TimeProvider time)
+public sealed class ExportWriter(Database database, TimeProvider time, Configuration.ProvenanceOptions? provenance = null)
 {
     /// <summary>The settings in cluster_settings that decide membership and relations, copied out for a quick read.</summary>
     private static readonly string[] ClusteringThresholds = ["JoinThreshold", "MergeThreshold", "DuplicateResemblance", "RewriteSharedSentences"];
@@ -53,7 +53,8 @@ public sealed class ExportWriter(Database database, TimeProvider time)
                 ExportRequest.Name(request.Format), request.Range.Since, request.Range.Until, Path.GetFullPath(request.Folder), database.Dialect.Describe()),
             new ExportRangeDescription(request.Range.Since, request.Range.Until, RangeRules, Time.FromMs(first), Time.FromMs(last)),
             (await _store.ClusterSettingsAsync(ct)).Select(Settings).ToList(),
-            new ProvenanceVersions(await _store.ProvenanceVersionsAsync(ct)),
+            new ProvenanceVersions(await _store.ProvenanceVersionsAsync(ct),
+                provenance is null ? null : JsonSerializer.SerializeToElement(provenance), Provenance.ProvenanceStage.AlgorithmVersion),
             files);
         await using (var file = Create(Path.Combine(request.Folder, ExportManifest.FileName)))
             await JsonSerializer.SerializeAsync(file, manifest, ExportManifest.JsonOptions, ct);

@@ -26,7 +26,8 @@ public static class ResearchCommands
             : $"newsagg-export-{DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
         return await Commands.WithSchemaAsync(args, async services =>
         {
-            var writer = new ExportWriter(services.GetRequiredService<Database>(), services.GetRequiredService<TimeProvider>());
+            var writer = new ExportWriter(services.GetRequiredService<Database>(), services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<NewsAggregator.Core.Configuration.ProvenanceOptions>());
             ExportManifest manifest;
             try
             {

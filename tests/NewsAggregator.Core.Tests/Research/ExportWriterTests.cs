@@ -24,7 +24,7 @@ public sealed class ExportWriterTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private Task<ExportManifest> ExportAsync(ExportFormat format, ExportRange? range = null, params ExportTable[] tables) =>
-        new ExportWriter(_db.Database, new FakeTimeProvider(ResearchFixture.T0.AddDays(7)))
+        new ExportWriter(_db.Database, new FakeTimeProvider(ResearchFixture.T0.AddDays(7)), new NewsAggregator.Core.Configuration.ProvenanceOptions { RewriteShare = 0.3 })
             .WriteAsync(new ExportRequest(tables.Length > 0 ? tables : Enum.GetValues<ExportTable>(), format, range ?? ExportRange.All, _out));
 
     /// <summary>Records of a CSV file read by an independent RFC 4180 reader (quoted fields may span lines), header first.</summary>
@@ -89,6 +89,9 @@ public sealed class ExportWriterTests : IAsyncLifetime
         Assert.Equal(0.2, clustering.GetProperty("thresholds").GetProperty("JoinThreshold").GetDouble());
         Assert.Equal(0.6, clustering.GetProperty("thresholds").GetProperty("DuplicateResemblance").GetDouble());
         Assert.Equal(["prov-1", "prov-2"], manifest.GetProperty("provenance").GetProperty("algorithmVersions").EnumerateArray().Select(e => e.GetString()));
+        // The provenance settings in force when exporting (a study reproduces the run with them) and the current version.
+        Assert.Equal(0.3, manifest.GetProperty("provenance").GetProperty("configuredSettings").GetProperty("RewriteShare").GetDouble());
+        Assert.Equal(NewsAggregator.Core.Provenance.ProvenanceStage.AlgorithmVersion, manifest.GetProperty("provenance").GetProperty("currentAlgorithmVersion").GetString());
         var files = manifest.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(["edges.jsonl", "articles.jsonl"], files.Select(f => f.GetProperty("name").GetString()));
         foreach (var file in files)
