@@ -83,6 +83,25 @@ public sealed class DemoTests(ITestOutputHelper output)
                        && (await http.GetFromJsonAsync<JsonElement>("/api/stats")).GetProperty("queued").GetInt64() > 0)
                     await Task.Delay(500);
 
+                // The researchers' API on the same data: exports as JSON Lines and CSV, outlet statistics, a trace,
+                // and a clear 400 for a table that does not exist.
+                var exported = (await http.GetStringAsync("/api/export/articles?format=jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(expectedUrls.Count, exported.Length);
+                Assert.All(exported, line => Assert.True(JsonDocument.Parse(line).RootElement.TryGetProperty("id", out _)));
+                var csv = await http.GetAsync("/api/export/outlets?format=csv");
+                Assert.Equal(System.Net.HttpStatusCode.OK, csv.StatusCode);
+                Assert.StartsWith("text/csv", csv.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
+                var outlets = await http.GetFromJsonAsync<JsonElement>("/api/stats/outlets");
+                Assert.Equal(JsonValueKind.Array, outlets.ValueKind);
+                Assert.True(outlets.GetArrayLength() > 0);
+                var someId = JsonDocument.Parse(exported[0]).RootElement.GetProperty("id").GetInt64();
+                var trace = await http.GetFromJsonAsync<JsonElement>($"/api/articles/{someId}/trace");
+                Assert.Equal(JsonValueKind.Object, trace.ValueKind);
+                var bogus = await http.GetAsync("/api/export/everything");
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, bogus.StatusCode);
+                Assert.Contains("everything", await bogus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/articles/99999999/trace")).StatusCode);
+
                 // A graceful stop waits for polls in flight and leaves a consistent database behind.
                 await app.StopAsync();
             }
