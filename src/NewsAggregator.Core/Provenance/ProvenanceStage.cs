@@ -53,6 +53,9 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         if (batch.Count == 0)
             return;
         _outlets = await OutletLookup.LoadAsync(connection, tx);
+        // The statements run per article are prepared once per batch (compiling SQL per row cost more than the rest).
+        using var sql = new Statements(connection, tx);
+        _sql = sql;
         var touchedStories = new HashSet<long>();
         var rechoose = new HashSet<long>();
         foreach (var input in batch)
@@ -65,24 +68,17 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
                 touchedStories.Remove(merged);
             }
             touchedStories.Add(d.StoryId);
-            await connection.ExecuteAsync("""
-                DELETE FROM provenance_evidence WHERE article_id = @id;
-                DELETE FROM provenance_edges WHERE article_id = @id;
-                UPDATE provenance_edges SET source_article_id = NULL, gap_ms = NULL WHERE source_article_id = @id AND kind NOT IN ('copy', 'rewrite');
-                DELETE FROM provenance_edges WHERE source_article_id = @id;
-                """, new { id = f.ArticleId }, tx);
+            await sql.Clear.RunAsync(ct, f.ArticleId);
 
-            var evidence = await StoreEvidenceAsync(connection, tx, input, nowMs);
+            var evidence = await StoreEvidenceAsync(connection, tx, input, nowMs, ct);
             // The members clustered before this article: a batch is saved before its provenance runs, and the
             // articles after this one in the batch must not be seen, or a re-clustering with other batch
             // boundaries would decide otherwise. They look back at this one when their turn comes.
-            var members = (await connection.QueryAsync<Member>("""
-                SELECT m.article_id AS ArticleId, a.outlet_id AS OutletId, a.published_ms AS PublishedMs, a.first_seen_ms AS SeenMs,
-                       length(f.sentences) / 4 AS Sentences, f.sentences AS SentenceBlob, COALESCE(f.body_tokens, 0) AS BodyTokens
-                FROM story_members m JOIN articles a ON a.id = m.article_id LEFT JOIN article_features f ON f.article_id = m.article_id
-                WHERE m.story_id = @story AND m.article_id <> @id
-                  AND (f.cluster_seq IS NULL OR f.cluster_seq < (SELECT cluster_seq FROM article_features WHERE article_id = @id))
-                """, new { story = d.StoryId, id = f.ArticleId }, tx)).AsList();
+            var members = await sql.Members.QueryAsync(r => new Member
+            {
+                ArticleId = r.GetInt64(0), OutletId = r.GetString(1), PublishedMs = r.GetInt64(2), SeenMs = r.GetInt64(3),
+                Sentences = r.IsDBNull(4) ? 0 : r.GetInt32(4), SentenceBlob = r.IsDBNull(5) ? null : (byte[])r.GetValue(5), BodyTokens = r.GetInt32(6),
+            }, ct, d.StoryId, f.ArticleId);
             var self = new Member { ArticleId = f.ArticleId, OutletId = f.OutletId, PublishedMs = f.PublishedMs, SeenMs = f.SeenMs, Sentences = f.Sentences.Length, BodyTokens = f.BodyTokens };
 
             // Text: the member whose text this article repeats (a copy) or reuses (a rewrite), when the text itself
@@ -111,7 +107,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
                     await connection.ExecuteAsync("DELETE FROM provenance_edges WHERE article_id = @id AND kind IN ('copy', 'rewrite')", new { id = derived.ArticleId }, tx);
                     rechoose.Add(derived.ArticleId);
                 }
-                await InsertEdgeAsync(connection, tx, derived, source, source.OutletId, kind, confidence, detail, nowMs);
+                await InsertEdgeAsync(derived, source, source.OutletId, kind, confidence, detail, nowMs, ct);
             }
 
             // Credits: to the credited outlet's article in the story, else to the outlet itself.
@@ -127,35 +123,25 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
                 var central = kind != "attribution" || Central(input.Body, group.Select(e => e.Span).ToList(), group.Count());
                 var confidence = central ? KindConfidence(kind, best.External) + (article is null ? -0.05 : 0) : PeripheralConfidence;
                 var detail = new { spans = group.Select(e => new { e.Kind, e.Span }).Take(5).ToArray(), external = best.External, central };
-                await InsertEdgeAsync(connection, tx, self, article, group.Key, kind, confidence, detail, nowMs);
+                await InsertEdgeAsync(self, article, group.Key, kind, confidence, detail, nowMs, ct);
             }
 
             // New evidence for the others: members that credit this outlet and could only point at the outlet node.
             // From the story's members to their edges (CROSS JOIN keeps SQLite in that order): the outlet's edges
             // grow with the whole database, a story's members do not.
-            var repointed = (await connection.QueryAsync<long>("""
-                SELECT e.article_id FROM story_members m
-                CROSS JOIN provenance_edges e ON e.article_id = m.article_id
-                JOIN articles a ON a.id = e.article_id
-                WHERE m.story_id = @story AND e.source_outlet_id = @outlet AND e.source_article_id IS NULL AND e.article_id <> @id
-                  AND @published <= a.published_ms + @skew
-                """, new { story = d.StoryId, outlet = f.OutletId, id = f.ArticleId, published = f.PublishedMs, skew = SkewMs }, tx)).AsList();
+            var repointed = await sql.Repointed.QueryAsync(r => r.GetInt64(0), ct, d.StoryId, f.OutletId, f.ArticleId, f.PublishedMs, SkewMs);
             foreach (var articleId in repointed)
             {
-                await connection.ExecuteAsync("""
-                    UPDATE provenance_edges SET source_article_id = @source, confidence = CASE WHEN confidence >= @min THEN MIN(1.0, confidence + 0.05) ELSE confidence END,
-                        gap_ms = (SELECT published_ms FROM articles WHERE id = @articleId) - @published
-                    WHERE article_id = @articleId AND source_outlet_id = @outlet AND source_article_id IS NULL
-                    """, new { source = f.ArticleId, articleId, outlet = f.OutletId, published = f.PublishedMs, min = MinChainConfidence }, tx);
+                await sql.Repoint.RunAsync(ct, f.ArticleId, articleId, f.OutletId, f.PublishedMs, MinChainConfidence);
                 rechoose.Add(articleId);
             }
             rechoose.Add(f.ArticleId);
         }
 
         foreach (var articleId in rechoose)
-            await ChooseAsync(connection, tx, articleId);
+            await sql.Choose.RunAsync(ct, articleId, MinChainConfidence);
         foreach (var story in touchedStories)
-            await OriginAsync(connection, tx, story, nowMs);
+            await OriginAsync(connection, tx, story, nowMs, ct);
     }
 
     // Central: a span starts within the lead (LeadChars of the body), or the outlet is credited in several places.
@@ -261,46 +247,22 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         _ => external ? ExternalAttributionConfidence : AttributionConfidence,
     };
 
-    private static async Task InsertEdgeAsync(DbConnection connection, DbTransaction tx, Member derived, Member? source, string sourceOutletId,
-        string kind, double confidence, object detail, long nowMs)
-    {
-        await connection.ExecuteAsync("""
-            INSERT INTO provenance_edges (article_id, source_article_id, source_outlet_id, kind, confidence, chosen, gap_ms, evidence_json, algorithm_version, created_ms)
-            VALUES (@article, @source, @outlet, @kind, @confidence, 0, @gap, @evidence, @version, @nowMs)
-            """, new
-        {
-            article = derived.ArticleId, source = source?.ArticleId, outlet = sourceOutletId, kind, confidence = Math.Round(confidence, 3),
-            gap = source is null ? (long?)null : derived.PublishedMs - source.PublishedMs, evidence = Json.Serialize(detail),
-            version = AlgorithmVersion, nowMs,
-        }, tx);
-    }
-
-    // The edge a chain follows: the most confident; ties to an ingested source, then the earlier source. Edges below
-    // MinChainConfidence (a bare link to another site) are kept for researchers but never followed.
-    private static async Task ChooseAsync(DbConnection connection, DbTransaction tx, long articleId)
-    {
-        await connection.ExecuteAsync("""
-            UPDATE provenance_edges SET chosen = 0 WHERE article_id = @articleId;
-            UPDATE provenance_edges SET chosen = 1 WHERE id = (
-                SELECT e.id FROM provenance_edges e LEFT JOIN articles s ON s.id = e.source_article_id
-                WHERE e.article_id = @articleId AND e.confidence >= @min
-                ORDER BY e.confidence DESC, e.source_article_id IS NULL, s.published_ms, e.id LIMIT 1);
-            """, new { articleId, min = MinChainConfidence }, tx);
-    }
+    private Task<int> InsertEdgeAsync(Member derived, Member? source, string sourceOutletId, string kind, double confidence, object detail,
+        long nowMs, CancellationToken ct) =>
+        _sql!.Edge.RunAsync(ct, derived.ArticleId, source?.ArticleId, sourceOutletId, kind, Math.Round(confidence, 3),
+            source is null ? null : derived.PublishedMs - source.PublishedMs, Json.Serialize(detail), AlgorithmVersion, nowMs);
 
     /// <summary>
     /// The story's original outlet: every member's chain is followed to its root (an article, or an outlet node when
     /// the source is not ingested); the earliest root wins, an outlet node counting as the time of the earliest
     /// article crediting it (it reported first) and winning ties.
     /// </summary>
-    private async Task OriginAsync(DbConnection connection, DbTransaction tx, long storyId, long nowMs)
+    private async Task OriginAsync(DbConnection connection, DbTransaction tx, long storyId, long nowMs, CancellationToken ct)
     {
-        var members = (await connection.QueryAsync<(long ArticleId, string OutletId, long PublishedMs, long SeenMs, long? Source, string? SourceOutlet)>("""
-            SELECT m.article_id, a.outlet_id, a.published_ms, a.first_seen_ms, e.source_article_id, e.source_outlet_id
-            FROM story_members m JOIN articles a ON a.id = m.article_id
-            LEFT JOIN provenance_edges e ON e.article_id = m.article_id AND e.chosen = 1
-            WHERE m.story_id = @storyId
-            """, new { storyId }, tx)).AsList();
+        var members = await _sql!.OriginMembers.QueryAsync(
+            r => (ArticleId: r.GetInt64(0), OutletId: r.GetString(1), PublishedMs: r.GetInt64(2), SeenMs: r.GetInt64(3),
+                Source: r.IsDBNull(4) ? (long?)null : r.GetInt64(4), SourceOutlet: r.IsDBNull(5) ? null : r.GetString(5)),
+            ct, storyId);
         if (members.Count == 0)
         {
             await connection.ExecuteAsync("DELETE FROM story_origins WHERE story_id = @storyId", new { storyId }, tx);
@@ -338,13 +300,10 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             if (root.Time < best.Time || (root.Time == best.Time && root.NodeFirst < best.NodeFirst))
                 best = root;
         }
-        await connection.ExecuteAsync("""
-            INSERT INTO story_origins (story_id, outlet_id, article_id, basis, updated_ms) VALUES (@storyId, @outlet, @article, @basis, @nowMs)
-            ON CONFLICT (story_id) DO UPDATE SET outlet_id = excluded.outlet_id, article_id = excluded.article_id, basis = excluded.basis, updated_ms = excluded.updated_ms
-            """, new { storyId, outlet = best.Outlet, article = best.Article, basis = best.Chain ? "chain" : "earliest", nowMs }, tx);
+        await _sql!.Origin.RunAsync(ct, storyId, best.Outlet, best.Article, best.Chain ? "chain" : "earliest", nowMs);
     }
 
-    private async Task<List<Evidence>> StoreEvidenceAsync(DbConnection connection, DbTransaction tx, ProvenanceInput input, long nowMs)
+    private async Task<List<Evidence>> StoreEvidenceAsync(DbConnection connection, DbTransaction tx, ProvenanceInput input, long nowMs, CancellationToken ct)
     {
         var f = input.Features;
         var found = new List<Evidence>();
@@ -365,15 +324,98 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         }
         foreach (var e in found)
         {
-            await connection.ExecuteAsync("""
-                INSERT INTO provenance_evidence (article_id, version, kind, value, outlet_id, span, created_ms)
-                VALUES (@article, @version, @Kind, @Value, @OutletId, @Span, @nowMs)
-                """, new { article = f.ArticleId, version = f.Version, e.Kind, e.Value, e.OutletId, e.Span, nowMs }, tx);
+            await _sql!.Evidence.RunAsync(ct, f.ArticleId, f.Version, e.Kind, e.Value, e.OutletId, e.Span, nowMs);
         }
         return found;
     }
 
     private sealed record Evidence(string Kind, string Value, string? OutletId, string Span, bool External);
+
+    /// <summary>The current batch's prepared statements (set for the length of <see cref="ApplyAsync"/>).</summary>
+    private Statements? _sql;
+
+    /// <summary>The per-article statements of a batch, each with positional parameters @p0, @p1, ….</summary>
+    private sealed class Statements(DbConnection connection, DbTransaction tx) : IDisposable
+    {
+        // What an article had before (it is being clustered again): its evidence and edges go; credits pointing at
+        // it fall back to the outlet node, text edges from it are dropped (they are recomputed).
+        public PreparedStatement Clear { get; } = new(connection, tx, """
+            DELETE FROM provenance_evidence WHERE article_id = @p0;
+            DELETE FROM provenance_edges WHERE article_id = @p0;
+            UPDATE provenance_edges SET source_article_id = NULL, gap_ms = NULL WHERE source_article_id = @p0 AND kind NOT IN ('copy', 'rewrite');
+            DELETE FROM provenance_edges WHERE source_article_id = @p0;
+            """);
+
+        public PreparedStatement Evidence { get; } = new(connection, tx, """
+            INSERT INTO provenance_evidence (article_id, version, kind, value, outlet_id, span, created_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+            """);
+
+        // The story's members clustered before the article (@p1): see ApplyAsync.
+        public PreparedStatement Members { get; } = new(connection, tx, """
+            SELECT m.article_id, a.outlet_id, a.published_ms, a.first_seen_ms, length(f.sentences) / 4, f.sentences, COALESCE(f.body_tokens, 0)
+            FROM story_members m JOIN articles a ON a.id = m.article_id LEFT JOIN article_features f ON f.article_id = m.article_id
+            WHERE m.story_id = @p0 AND m.article_id <> @p1
+              AND (f.cluster_seq IS NULL OR f.cluster_seq < (SELECT cluster_seq FROM article_features WHERE article_id = @p1))
+            """);
+
+        public PreparedStatement Edge { get; } = new(connection, tx, """
+            INSERT INTO provenance_edges (article_id, source_article_id, source_outlet_id, kind, confidence, chosen, gap_ms, evidence_json, algorithm_version, created_ms)
+            VALUES (@p0, @p1, @p2, @p3, @p4, 0, @p5, @p6, @p7, @p8)
+            """);
+
+        // Members crediting the outlet (@p1) whose edge could only point at its node. From the story's members to
+        // their edges (CROSS JOIN keeps SQLite in that order): the outlet's edges grow with the whole database, a
+        // story's members do not.
+        public PreparedStatement Repointed { get; } = new(connection, tx, """
+            SELECT e.article_id FROM story_members m
+            CROSS JOIN provenance_edges e ON e.article_id = m.article_id
+            JOIN articles a ON a.id = e.article_id
+            WHERE m.story_id = @p0 AND e.source_outlet_id = @p1 AND e.source_article_id IS NULL AND e.article_id <> @p2
+              AND @p3 <= a.published_ms + @p4
+            """);
+
+        public PreparedStatement Repoint { get; } = new(connection, tx, """
+            UPDATE provenance_edges SET source_article_id = @p0, confidence = CASE WHEN confidence >= @p4 THEN MIN(1.0, confidence + 0.05) ELSE confidence END,
+                gap_ms = (SELECT published_ms FROM articles WHERE id = @p1) - @p3
+            WHERE article_id = @p1 AND source_outlet_id = @p2 AND source_article_id IS NULL
+            """);
+
+        // The edge a chain follows: the most confident; ties to an ingested source, then the earlier source. Edges
+        // below MinChainConfidence (@p1: a bare link to another site) are kept for researchers but never followed.
+        public PreparedStatement Choose { get; } = new(connection, tx, """
+            UPDATE provenance_edges SET chosen = 0 WHERE article_id = @p0;
+            UPDATE provenance_edges SET chosen = 1 WHERE id = (
+                SELECT e.id FROM provenance_edges e LEFT JOIN articles s ON s.id = e.source_article_id
+                WHERE e.article_id = @p0 AND e.confidence >= @p1
+                ORDER BY e.confidence DESC, e.source_article_id IS NULL, s.published_ms, e.id LIMIT 1);
+            """);
+
+        // Every member of a story with its chosen edge, if any.
+        public PreparedStatement OriginMembers { get; } = new(connection, tx, """
+            SELECT m.article_id, a.outlet_id, a.published_ms, a.first_seen_ms, e.source_article_id, e.source_outlet_id
+            FROM story_members m JOIN articles a ON a.id = m.article_id
+            LEFT JOIN provenance_edges e ON e.article_id = m.article_id AND e.chosen = 1
+            WHERE m.story_id = @p0
+            """);
+
+        public PreparedStatement Origin { get; } = new(connection, tx, """
+            INSERT INTO story_origins (story_id, outlet_id, article_id, basis, updated_ms) VALUES (@p0, @p1, @p2, @p3, @p4)
+            ON CONFLICT (story_id) DO UPDATE SET outlet_id = excluded.outlet_id, article_id = excluded.article_id, basis = excluded.basis, updated_ms = excluded.updated_ms
+            """);
+
+        public void Dispose()
+        {
+            Clear.Dispose();
+            Evidence.Dispose();
+            Members.Dispose();
+            Edge.Dispose();
+            Repointed.Dispose();
+            Repoint.Dispose();
+            Choose.Dispose();
+            OriginMembers.Dispose();
+            Origin.Dispose();
+        }
+    }
 
     private sealed class Member
     {

@@ -202,7 +202,7 @@ public sealed class ClusterStore(Database database)
     /// <summary>The statements of <see cref="SaveOneAsync"/>, each a command with positional parameters @p0, @p1, ….</summary>
     private sealed class Statements(DbConnection connection, DbTransaction tx) : IDisposable
     {
-        public Statement Features { get; } = new(connection, tx, """
+        public PreparedStatement Features { get; } = new(connection, tx, """
             INSERT INTO article_features (article_id, version, cluster_seq, outlet_id, published_ms, seen_ms, title_text, lead_text, terms, index_terms, minhash, sentences, body_tokens)
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
             ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, cluster_seq = excluded.cluster_seq, published_ms = excluded.published_ms,
@@ -210,19 +210,19 @@ public sealed class ClusterStore(Database database)
                 index_terms = excluded.index_terms, minhash = excluded.minhash, sentences = excluded.sentences, body_tokens = excluded.body_tokens
             """);
 
-        public Statement NewStory { get; } = new(connection, tx, """
+        public PreparedStatement NewStory { get; } = new(connection, tx, """
             INSERT INTO stories (id, members, oldest_ms, newest_ms, created_ms, updated_ms) VALUES (@p0, 1, @p1, @p1, @p2, @p2)
             """);
 
-        public Statement StoryGrows { get; } = new(connection, tx, """
+        public PreparedStatement StoryGrows { get; } = new(connection, tx, """
             UPDATE stories SET members = members + @p0, oldest_ms = MIN(oldest_ms, @p1), newest_ms = MAX(newest_ms, @p1), updated_ms = @p2 WHERE id = @p3
             """);
 
-        public Statement Member { get; } = new(connection, tx, """
+        public PreparedStatement Member { get; } = new(connection, tx, """
             INSERT INTO story_members (article_id, story_id, relation, nearest_article_id, score, joined_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
             """);
 
-        public Statement Decision { get; } = new(connection, tx, """
+        public PreparedStatement Decision { get; } = new(connection, tx, """
             INSERT INTO cluster_decisions (article_id, version, seq, story_id, action, relation, nearest_article_id, score,
                 candidates_json, stories_json, merged_json, settings_id, decided_ms)
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
@@ -236,36 +236,6 @@ public sealed class ClusterStore(Database database)
             Member.Dispose();
             Decision.Dispose();
         }
-    }
-
-    private sealed class Statement : IDisposable
-    {
-        private readonly DbCommand _command;
-
-        public Statement(DbConnection connection, DbTransaction tx, string sql)
-        {
-            _command = connection.CreateCommand();
-            _command.Transaction = tx;
-            _command.CommandText = sql;
-            var count = 0;
-            while (sql.Contains($"@p{count}", StringComparison.Ordinal))
-                count++;
-            for (var i = 0; i < count; i++)
-            {
-                var parameter = _command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                _command.Parameters.Add(parameter);
-            }
-        }
-
-        public Task<int> RunAsync(CancellationToken ct, params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-                _command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            return _command.ExecuteNonQueryAsync(ct);
-        }
-
-        public void Dispose() => _command.Dispose();
     }
 
     /// <summary>Takes a version the engine failed on out of the queue, keeping the error; one transaction.</summary>

@@ -1,0 +1,53 @@
+using System.Data.Common;
+
+namespace NewsAggregator.Core.Storage;
+
+/// <summary>
+/// One SQL text prepared once and run many times in a transaction, with positional parameters @p0, @p1, … re-bound
+/// per call: the per-article statements of a batch would otherwise be compiled again for every row.
+/// </summary>
+internal sealed class PreparedStatement : IDisposable
+{
+    private readonly DbCommand _command;
+
+    public PreparedStatement(DbConnection connection, DbTransaction tx, string sql)
+    {
+        _command = connection.CreateCommand();
+        _command.Transaction = tx;
+        _command.CommandText = sql;
+        var count = 0;
+        while (sql.Contains($"@p{count}", StringComparison.Ordinal))
+            count++;
+        for (var i = 0; i < count; i++)
+        {
+            var parameter = _command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            _command.Parameters.Add(parameter);
+        }
+    }
+
+    public Task<int> RunAsync(CancellationToken ct, params object?[] values)
+    {
+        Bind(values);
+        return _command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The rows of a query, each mapped by <paramref name="map"/> while the reader is on it.</summary>
+    public async Task<List<T>> QueryAsync<T>(Func<DbDataReader, T> map, CancellationToken ct, params object?[] values)
+    {
+        Bind(values);
+        var rows = new List<T>();
+        await using var reader = await _command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(map(reader));
+        return rows;
+    }
+
+    private void Bind(object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            _command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    public void Dispose() => _command.Dispose();
+}
