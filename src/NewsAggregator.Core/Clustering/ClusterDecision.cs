@@ -63,4 +63,10 @@ public sealed record ClusterDecision
     public IReadOnlyList<long> MergedStories { get; init; } = [];
     public IReadOnlyList<CandidatePair> Candidates { get; init; } = [];
     public IReadOnlyList<StoryScore> Stories { get; init; } = [];
+    /// <summary>
+    /// The story's members within the window when the article joined it (merged stories included), in clustering
+    /// order: what provenance may name as its source. Not stored; a re-clustering gives the same list.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<long> StoryMembers { get; init; } = [];
 }

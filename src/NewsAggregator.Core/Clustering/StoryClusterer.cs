@@ -145,9 +145,11 @@ public sealed class StoryClusterer
         if (nearest is not null && nearest == creditedElsewhere)
             candidates.Add(nearest);
 
+        var earlier = story.Window.Select(e => e.Features.ArticleId).ToArray();
         Insert(features, story);
         var decision = new ClusterDecision
         {
+            StoryMembers = earlier,
             ArticleId = features.ArticleId,
             Version = features.Version,
             StoryId = story.Id,
@@ -246,6 +248,7 @@ public sealed class StoryClusterer
         {
             ArticleId = features.ArticleId, Version = features.Version, StoryId = story.Id, Action = ClusterAction.Updated,
             Relation = MemberRelation.Original, Score = 0,
+            StoryMembers = story.Window.Select(e => e.Features.ArticleId).Where(id => id != features.ArticleId).ToArray(),
         };
     }
 

@@ -71,14 +71,15 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             await sql.Clear.RunAsync(ct, f.ArticleId);
 
             var evidence = await StoreEvidenceAsync(connection, tx, input, nowMs, ct);
-            // The members clustered before this article: a batch is saved before its provenance runs, and the
-            // articles after this one in the batch must not be seen, or a re-clustering with other batch
-            // boundaries would decide otherwise. They look back at this one when their turn comes.
-            var members = await sql.Members.QueryAsync(r => new Member
+            // The members the clustering saw in this article's story when it joined (merged stories included): not
+            // the story's members now, because a batch is saved before its provenance runs and later articles of
+            // the batch (or a merge they caused) must not be seen, or a re-clustering with other batch boundaries
+            // would decide otherwise. Later articles look back at this one when their turn comes.
+            var members = d.StoryMembers.Count == 0 ? [] : await sql.Members.QueryAsync(r => new Member
             {
                 ArticleId = r.GetInt64(0), OutletId = r.GetString(1), PublishedMs = r.GetInt64(2), SeenMs = r.GetInt64(3),
                 Sentences = r.IsDBNull(4) ? 0 : r.GetInt32(4), SentenceBlob = r.IsDBNull(5) ? null : (byte[])r.GetValue(5), BodyTokens = r.GetInt32(6),
-            }, ct, d.StoryId, f.ArticleId);
+            }, ct, "[" + string.Join(',', d.StoryMembers) + "]");
             var self = new Member { ArticleId = f.ArticleId, OutletId = f.OutletId, PublishedMs = f.PublishedMs, SeenMs = f.SeenMs, Sentences = f.Sentences.Length, BodyTokens = f.BodyTokens };
 
             // Text: the member whose text this article repeats (a copy) or reuses (a rewrite), when the text itself
@@ -350,12 +351,10 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             INSERT INTO provenance_evidence (article_id, version, kind, value, outlet_id, span, created_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
             """);
 
-        // The story's members clustered before the article (@p1): see ApplyAsync.
+        // The members the clustering saw in the article's story (@p0, a JSON array of ids): see ApplyAsync.
         public PreparedStatement Members { get; } = new(connection, tx, """
-            SELECT m.article_id, a.outlet_id, a.published_ms, a.first_seen_ms, length(f.sentences) / 4, f.sentences, COALESCE(f.body_tokens, 0)
-            FROM story_members m JOIN articles a ON a.id = m.article_id LEFT JOIN article_features f ON f.article_id = m.article_id
-            WHERE m.story_id = @p0 AND m.article_id <> @p1
-              AND (f.cluster_seq IS NULL OR f.cluster_seq < (SELECT cluster_seq FROM article_features WHERE article_id = @p1))
+            SELECT a.id, a.outlet_id, a.published_ms, a.first_seen_ms, length(f.sentences) / 4, f.sentences, COALESCE(f.body_tokens, 0)
+            FROM json_each(@p0) j JOIN articles a ON a.id = j.value LEFT JOIN article_features f ON f.article_id = a.id
             """);
 
         public PreparedStatement Edge { get; } = new(connection, tx, """
