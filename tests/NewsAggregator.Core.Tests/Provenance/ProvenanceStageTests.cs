@@ -1,4 +1,5 @@
 using Dapper;
+using NewsAggregator.Core.Clustering;
 using NewsAggregator.Core.Configuration;
 using NewsAggregator.Core.Evaluation;
 using NewsAggregator.Core.Outlets;
@@ -46,6 +47,42 @@ public sealed class ProvenanceStageTests : IAsyncLifetime
         var named = (await connection.QueryAsync<string?>("SELECT DISTINCT outlet_id FROM provenance_evidence WHERE kind <> 'canonical'")).ToList();
         Assert.Equal(["guardian"], named);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outlets WHERE external = 1"));
+    }
+
+    // Every chosen edge, as "derived>source-article|source-outlet:kind", sorted.
+    private static async Task<List<string>> ChosenEdgesAsync(CorpusReplay run)
+    {
+        await using var connection = await run.Database.OpenAsync();
+        return (await connection.QueryAsync<string>("""
+            SELECT article_id || '>' || COALESCE(source_article_id, '') || '|' || source_outlet_id || ':' || kind
+            FROM provenance_edges WHERE chosen = 1 ORDER BY article_id
+            """)).ToList();
+    }
+
+    [Fact]
+    public async Task ChosenEdges_DoNotDependOnTheBatchBoundaries()
+    {
+        // A generated corpus with merges (articles bridging two stories): clustered one article per batch, then again
+        // in batches of 1,000. Provenance runs after each batch is saved; an article must not see what later
+        // articles of its batch did to its story (a merge moved its members away, and it lost its text edge).
+        var corpus = NewsAggregator.Core.Evaluation.Synthetic.SyntheticCorpus.Generate(
+            new() { Articles = 10000, Seed = 11, Outlets = Outlets.Outlets.ToList() }).ToList();
+        await using var run = await CorpusReplay.CreateAsync(Path.Combine(_folder, "batches.db"), Outlets, new ClusteringOptions());
+        await run.RunAsync(corpus, normalize: true, cluster: false);
+
+        var single = new ClusterConsumer(run.Clusters, new ClusteringOptions(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ClusterConsumer>.Instance) { BatchSize = 1 };
+        await single.RunAsync();
+        var oneByOne = await ChosenEdgesAsync(run);
+        await using (var connection = await run.Database.OpenAsync())
+            Assert.True(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cluster_decisions WHERE action = 'joined-and-merged'") > 0, "the corpus has merges");
+
+        await run.Clusters.RequeueAllAsync(0);
+        var batched = new ClusterConsumer(run.Clusters, new ClusteringOptions(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ClusterConsumer>.Instance) { BatchSize = 1000 };
+        await batched.RunAsync();
+        Assert.True(oneByOne.Count > 1000);
+        Assert.Equal(oneByOne, await ChosenEdgesAsync(run));
     }
 
     [Fact]
