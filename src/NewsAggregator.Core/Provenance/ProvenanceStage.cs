@@ -45,6 +45,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
     private const double MinChainConfidence = 0.6;
     private const double PeripheralConfidence = 0.55;
 
+
     /// <summary>Outlet ids by lower-case name/alias and by domain, reloaded per batch (external outlets grow).</summary>
     private OutletLookup? _outlets;
 
@@ -75,11 +76,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             // the story's members now, because a batch is saved before its provenance runs and later articles of
             // the batch (or a merge they caused) must not be seen, or a re-clustering with other batch boundaries
             // would decide otherwise. Later articles look back at this one when their turn comes.
-            var members = d.StoryMembers.Count == 0 ? [] : await sql.Members.QueryAsync(r => new Member
-            {
-                ArticleId = r.GetInt64(0), OutletId = r.GetString(1), PublishedMs = r.GetInt64(2), SeenMs = r.GetInt64(3),
-                Sentences = r.IsDBNull(4) ? 0 : r.GetInt32(4), SentenceBlob = r.IsDBNull(5) ? null : (byte[])r.GetValue(5), BodyTokens = r.GetInt32(6),
-            }, ct, "[" + string.Join(',', d.StoryMembers) + "]");
+            var members = d.StoryMembers.Count == 0 ? [] : await sql.Members.QueryAsync(MemberRow, ct, "[" + string.Join(',', d.StoryMembers) + "]");
             var self = new Member { ArticleId = f.ArticleId, OutletId = f.OutletId, PublishedMs = f.PublishedMs, SeenMs = f.SeenMs, Sentences = f.Sentences.Length, BodyTokens = f.BodyTokens };
 
             // Text: the member whose text this article repeats (a copy) or reuses (a rewrite), when the text itself
@@ -136,6 +133,13 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
                 await sql.Repoint.RunAsync(ct, f.ArticleId, articleId, f.OutletId, f.PublishedMs, MinChainConfidence);
                 rechoose.Add(articleId);
             }
+            // A merge brings credited reports and their crediting articles into one story: credits that could only
+            // point at an outlet node point at that outlet's earliest report in the merged story.
+            if (d.MergedStories.Count > 0)
+            {
+                foreach (var articleId in await RepointAfterMergeAsync(connection, tx, d.StoryId))
+                    rechoose.Add(articleId);
+            }
             rechoose.Add(f.ArticleId);
         }
 
@@ -144,6 +148,36 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         foreach (var story in touchedStories)
             await OriginAsync(connection, tx, story, nowMs, ct);
     }
+
+    private async Task<List<long>> RepointAfterMergeAsync(DbConnection connection, DbTransaction tx, long storyId)
+    {
+        var found = (await connection.QueryAsync<(long EdgeId, long ArticleId, long Published, long Source, long SourcePublished)>("""
+            SELECT e.id, e.article_id, a.published_ms, s.id, s.published_ms FROM (
+                SELECT e.id AS edge, (SELECT a2.id FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
+                                      WHERE m2.story_id = @storyId AND a2.outlet_id = e.source_outlet_id AND a2.id <> e.article_id
+                                        AND a2.published_ms <= a.published_ms + @skew
+                                      ORDER BY a2.published_ms, a2.id LIMIT 1) AS source
+                FROM story_members m CROSS JOIN provenance_edges e ON e.article_id = m.article_id
+                JOIN articles a ON a.id = e.article_id
+                WHERE m.story_id = @storyId AND e.source_article_id IS NULL) c
+            JOIN provenance_edges e ON e.id = c.edge JOIN articles a ON a.id = e.article_id JOIN articles s ON s.id = c.source
+            """, new { storyId, skew = SkewMs }, tx)).AsList();
+        foreach (var (edgeId, _, published, source, sourcePublished) in found)
+        {
+            await connection.ExecuteAsync("""
+                UPDATE provenance_edges SET source_article_id = @source, gap_ms = @gap,
+                    confidence = CASE WHEN confidence >= @min THEN MIN(1.0, confidence + 0.05) ELSE confidence END
+                WHERE id = @edgeId
+                """, new { source, gap = published - sourcePublished, min = MinChainConfidence, edgeId }, tx);
+        }
+        return found.Select(x => x.ArticleId).Distinct().ToList();
+    }
+
+    private static Member MemberRow(DbDataReader r) => new()
+    {
+        ArticleId = r.GetInt64(0), OutletId = r.GetString(1), PublishedMs = r.GetInt64(2), SeenMs = r.GetInt64(3),
+        Sentences = r.IsDBNull(4) ? 0 : r.GetInt32(4), SentenceBlob = r.IsDBNull(5) ? null : (byte[])r.GetValue(5), BodyTokens = r.GetInt32(6),
+    };
 
     // Central: a span starts within the lead (LeadChars of the body), or the outlet is credited in several places.
     private bool Central(string body, List<string> spans, int credits)
