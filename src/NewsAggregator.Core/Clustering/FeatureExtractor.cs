@@ -243,7 +243,7 @@ public static class FeatureExtractor
     }
 
     /// <summary>Share of the smaller sentence set found in the other (both sorted).</summary>
-    public static (int Shared, double Share) SharedSentences(uint[] a, uint[] b)
+    public static (int Shared, double Share) SharedSentences(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         if (a.Length == 0 || b.Length == 0)
             return (0, 0);

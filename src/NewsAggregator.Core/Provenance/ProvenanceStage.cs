@@ -137,7 +137,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             // point at an outlet node point at that outlet's earliest report in the merged story.
             if (d.MergedStories.Count > 0)
             {
-                foreach (var articleId in await RepointAfterMergeAsync(connection, tx, d.StoryId))
+                foreach (var articleId in await RepointAfterMergeAsync(connection, tx, d.StoryId, ct))
                     rechoose.Add(articleId);
             }
             rechoose.Add(f.ArticleId);
@@ -149,27 +149,24 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             await OriginAsync(connection, tx, story, nowMs, ct);
     }
 
-    private async Task<List<long>> RepointAfterMergeAsync(DbConnection connection, DbTransaction tx, long storyId)
+    // Each node credit of the merged story with the credited outlet's earliest report there (published no later
+    // than the crediting article plus the skew), re-pointed by the same statement as a late-arriving original.
+    private async Task<List<long>> RepointAfterMergeAsync(DbConnection connection, DbTransaction tx, long storyId, CancellationToken ct)
     {
-        var found = (await connection.QueryAsync<(long EdgeId, long ArticleId, long Published, long Source, long SourcePublished)>("""
-            SELECT e.id, e.article_id, a.published_ms, s.id, s.published_ms FROM (
-                SELECT e.id AS edge, (SELECT a2.id FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
-                                      WHERE m2.story_id = @storyId AND a2.outlet_id = e.source_outlet_id AND a2.id <> e.article_id
-                                        AND a2.published_ms <= a.published_ms + @skew
-                                      ORDER BY a2.published_ms, a2.id LIMIT 1) AS source
+        var found = (await connection.QueryAsync<(long ArticleId, string Outlet, long Source, long SourcePublished)>("""
+            SELECT c.article_id, c.source_outlet_id, s.id, s.published_ms FROM (
+                SELECT e.article_id, e.source_outlet_id,
+                       (SELECT a2.id FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
+                        WHERE m2.story_id = @storyId AND a2.outlet_id = e.source_outlet_id AND a2.id <> e.article_id
+                          AND a2.published_ms <= a.published_ms + @skew
+                        ORDER BY a2.published_ms, a2.id LIMIT 1) AS source
                 FROM story_members m CROSS JOIN provenance_edges e ON e.article_id = m.article_id
                 JOIN articles a ON a.id = e.article_id
                 WHERE m.story_id = @storyId AND e.source_article_id IS NULL) c
-            JOIN provenance_edges e ON e.id = c.edge JOIN articles a ON a.id = e.article_id JOIN articles s ON s.id = c.source
+            JOIN articles s ON s.id = c.source
             """, new { storyId, skew = SkewMs }, tx)).AsList();
-        foreach (var (edgeId, _, published, source, sourcePublished) in found)
-        {
-            await connection.ExecuteAsync("""
-                UPDATE provenance_edges SET source_article_id = @source, gap_ms = @gap,
-                    confidence = CASE WHEN confidence >= @min THEN MIN(1.0, confidence + 0.05) ELSE confidence END
-                WHERE id = @edgeId
-                """, new { source, gap = published - sourcePublished, min = MinChainConfidence, edgeId }, tx);
-        }
+        foreach (var (articleId, outlet, source, sourcePublished) in found)
+            await _sql!.Repoint.RunAsync(ct, source, articleId, outlet, sourcePublished, MinChainConfidence);
         return found.Select(x => x.ArticleId).Distinct().ToList();
     }
 
@@ -217,7 +214,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         var measured = new List<(Member Member, double Measure, double Share)>(members.Count);
         foreach (var m in members)
         {
-            var sentences = m.SentenceBlob is { Length: > 0 } blob ? MemoryMarshal.Cast<byte, uint>(blob).ToArray() : [];
+            var sentences = m.SentenceBlob is { Length: > 0 } blob ? MemoryMarshal.Cast<byte, uint>(blob) : [];
             var (shared, share) = FeatureExtractor.SharedSentences(self.Sentences, sentences);
             measured.Add((m, copy ? shared / (double)self.Sentences.Length : share, share));
         }
