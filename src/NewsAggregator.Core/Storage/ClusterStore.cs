@@ -158,7 +158,8 @@ public sealed class ClusterStore(Database database)
         if (writes.Count == 0)
             return;
         await using var connection = await database.OpenAsync(ct);
-        await using var tx = database.Dialect.BeginWrite(connection);
+        await using var write = await database.BeginWriteAsync(connection, ct);
+        var tx = write.Transaction;
         // The per-article statements are prepared once per batch and re-bound per row: the hot path of clustering
         // would otherwise spend more time compiling SQL than deciding.
         using var statements = new Statements(connection, tx);
@@ -242,7 +243,8 @@ public sealed class ClusterStore(Database database)
     public async Task FailAsync(QueuedVersion version, string error, long nowMs, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var tx = database.Dialect.BeginWrite(connection);
+        await using var write = await database.BeginWriteAsync(connection, ct);
+        var tx = write.Transaction;
         await connection.ExecuteAsync("DELETE FROM cluster_queue WHERE seq = @Seq", new { version.Seq }, tx);
         await connection.ExecuteAsync("""
             INSERT INTO cluster_failures (article_id, version, error, failed_ms) VALUES (@ArticleId, @Version, @error, @nowMs)
@@ -258,7 +260,8 @@ public sealed class ClusterStore(Database database)
     public async Task<int> RequeueAllAsync(long nowMs, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var tx = database.Dialect.BeginWrite(connection);
+        await using var write = await database.BeginWriteAsync(connection, ct);
+        var tx = write.Transaction;
         var order = (await connection.QueryAsync<(long ArticleId, long Version)>("""
             SELECT article_id, version FROM (
                 SELECT article_id, version, 0 AS part, seq FROM cluster_decisions

@@ -20,7 +20,8 @@ public sealed class FeedStore(Database database)
     public async Task SyncOutletsAsync(OutletDirectory directory, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var tx = database.Dialect.BeginWrite(connection);
+        await using var write = await database.BeginWriteAsync(connection, ct);
+        var tx = write.Transaction;
         foreach (var o in directory.Outlets)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
@@ -43,7 +44,8 @@ public sealed class FeedStore(Database database)
     public async Task<FeedSyncReport> SyncAsync(IReadOnlyList<FeedDefinition> feeds, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var tx = database.Dialect.BeginWrite(connection);
+        await using var write = await database.BeginWriteAsync(connection, ct);
+        var tx = write.Transaction;
         var existing = (await connection.QueryAsync<FeedRow>(new CommandDefinition($"SELECT {Columns} FROM feeds", transaction: tx, cancellationToken: ct)))
             .ToDictionary(f => f.Key, StringComparer.Ordinal);
         int added = 0, changed = 0, disabled = 0, unchanged = 0;
@@ -91,7 +93,8 @@ public sealed class FeedStore(Database database)
     public async Task<int> ImportAsync(IEnumerable<FeedDefinition> feeds, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var tx = database.Dialect.BeginWrite(connection);
+        await using var write = await database.BeginWriteAsync(connection, ct);
+        var tx = write.Transaction;
         var added = 0;
         foreach (var feed in feeds)
         {

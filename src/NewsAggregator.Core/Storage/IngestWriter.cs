@@ -114,10 +114,14 @@ public sealed class IngestWriter : IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<Pending> batch)
     {
         await using var connection = await _database.OpenAsync();
-        await using var tx = _database.Dialect.BeginWrite(connection);
+        await using var write = await _database.BeginWriteAsync(connection);
+        var tx = write.Transaction;
+        // Prepared once per transaction, re-bound per article: compiling six statements per article cost more than
+        // running them.
+        using var statements = new Statements(connection, tx);
         var reports = new List<IngestReport>(batch.Count);
         foreach (var pending in batch)
-            reports.Add(await WriteOneAsync(connection, tx, pending.Write));
+            reports.Add(await WriteOneAsync(statements, pending.Write));
         if (_acknowledgeBeforeCommit)
         {
             for (var i = 0; i < batch.Count; i++)
@@ -129,89 +133,91 @@ public sealed class IngestWriter : IAsyncDisposable
             batch[i].Done.TrySetResult(reports[i]);
     }
 
-    private static async Task<IngestReport> WriteOneAsync(DbConnection connection, DbTransaction tx, PollWrite write)
+    private static async Task<IngestReport> WriteOneAsync(Statements sql, PollWrite write)
     {
         var now = Time.ToMs(write.PolledUtc);
         int added = 0, updated = 0, unchanged = 0;
         var queued = new List<long>();
         var newUrls = new List<string>();
+        var ct = CancellationToken.None; // a write once queued is committed (or fails) as a whole
         foreach (var article in write.Articles)
         {
             // articles.canonical_url is UNIQUE: this lookup is an index seek.
-            var current = await connection.QuerySingleOrDefaultAsync<StoredKey>(
-                "SELECT id, content_hash, version FROM articles WHERE canonical_url = @CanonicalUrl",
-                new { article.CanonicalUrl }, tx);
+            var found = await sql.Current.QueryAsync(r => (Id: r.GetInt64(0), ContentHash: r.GetString(1), Version: r.GetInt64(2)), ct, article.CanonicalUrl);
             long id;
-            if (current is null)
+            if (found.Count == 0)
             {
-                id = await connection.ExecuteScalarAsync<long>("""
-                    INSERT INTO articles (canonical_url, guid, outlet_id, title, body, author, published_ms,
-                        published_is_first_seen, updated_ms, first_seen_ms, changed_ms, content_hash, version, hints_json, categories_json)
-                    VALUES (@CanonicalUrl, @Guid, @OutletId, @Title, @Body, @Author, @PublishedMs,
-                        @PublishedIsFirstSeen, @UpdatedMs, @Now, @Now, @ContentHash, 1, @Hints, @Categories)
-                    RETURNING id
-                    """,
-                    new
-                    {
-                        article.CanonicalUrl, article.Guid, write.OutletId, article.Title, article.Body, article.Author,
-                        PublishedMs = Time.ToMs(article.PublishedUtc), article.PublishedIsFirstSeen, UpdatedMs = Time.ToMs(article.UpdatedUtc),
-                        Now = now, article.ContentHash, Hints = Json.Serialize(article.Hints), Categories = Json.Serialize(article.Categories),
-                    }, tx);
-                await InsertVersionAsync(connection, tx, id, 1, article, now, write.FeedId);
-                await EnqueueAsync(connection, tx, id, 1, now);
+                var ids = await sql.InsertArticle.QueryAsync(r => r.GetInt64(0), ct,
+                    article.CanonicalUrl, article.Guid, write.OutletId, article.Title, article.Body, article.Author, Time.ToMs(article.PublishedUtc),
+                    article.PublishedIsFirstSeen, Time.ToMs(article.UpdatedUtc), now, article.ContentHash, Json.Serialize(article.Hints),
+                    Json.Serialize(article.Categories));
+                id = ids[0];
+                await sql.InsertVersion.RunAsync(ct, id, 1L, article.Title, article.Body, article.ContentHash, now, write.FeedId);
+                await sql.Enqueue.RunAsync(ct, id, 1L, now);
                 queued.Add(id);
                 newUrls.Add(article.CanonicalUrl);
                 added++;
             }
-            else if (current.ContentHash != article.ContentHash)
+            else if (found[0].ContentHash != article.ContentHash)
             {
-                id = current.Id;
-                var version = current.Version + 1;
+                id = found[0].Id;
+                var version = found[0].Version + 1;
                 // The first publication date stays: an edit is not a new story. updated_ms records the edit.
-                await connection.ExecuteAsync("""
-                    UPDATE articles SET title = @Title, body = @Body, author = COALESCE(@Author, author), updated_ms = @UpdatedMs,
-                        changed_ms = @Now, content_hash = @ContentHash, version = @Version, hints_json = @Hints, categories_json = @Categories
-                    WHERE id = @Id
-                    """,
-                    new
-                    {
-                        article.Title, article.Body, article.Author, UpdatedMs = Time.ToMs(article.UpdatedUtc) ?? now, Now = now,
-                        article.ContentHash, Version = version, Hints = Json.Serialize(article.Hints), Categories = Json.Serialize(article.Categories), Id = id,
-                    }, tx);
-                await InsertVersionAsync(connection, tx, id, version, article, now, write.FeedId);
-                await EnqueueAsync(connection, tx, id, version, now);
+                await sql.UpdateArticle.RunAsync(ct, article.Title, article.Body, article.Author, Time.ToMs(article.UpdatedUtc) ?? now, now,
+                    article.ContentHash, version, Json.Serialize(article.Hints), Json.Serialize(article.Categories), id);
+                await sql.InsertVersion.RunAsync(ct, id, version, article.Title, article.Body, article.ContentHash, now, write.FeedId);
+                await sql.Enqueue.RunAsync(ct, id, version, now);
                 queued.Add(id);
                 updated++;
             }
             else
             {
-                id = current.Id;
+                id = found[0].Id;
                 unchanged++;
             }
-            await connection.ExecuteAsync("""
-                INSERT INTO sightings (article_id, feed_id, first_seen_ms, last_seen_ms) VALUES (@Id, @FeedId, @Now, @Now)
-                ON CONFLICT (article_id, feed_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms
-                """, new { Id = id, write.FeedId, Now = now }, tx);
+            await sql.Sighting.RunAsync(ct, id, write.FeedId, now);
         }
-        await UpdateFeedAsync(connection, tx, write, added);
+        var state = write.State;
+        await sql.Feed.RunAsync(ct,
+            state.Url.AbsoluteUri, write.FeedId, state.Status.ToString().ToLowerInvariant(), (long)state.Interval.TotalSeconds,
+            state.ConsecutiveFailures, Time.ToMs(state.NotFoundSinceUtc), state.ConsecutiveNotFound, state.PendingRedirectUrl,
+            state.PendingRedirectCount, state.LastError, write.StatusCode, Time.ToMs(write.PolledUtc), Time.ToMs(state.LastSuccessUtc),
+            Time.ToMs(state.NextPollUtc), added, write.ReplaceValidators, write.ETag, write.LastModified, write.BodyHash, write.SiteLink);
         return new IngestReport(added, updated, unchanged, queued, newUrls);
     }
 
-    private static Task EnqueueAsync(DbConnection connection, DbTransaction tx, long id, long version, long now) =>
-        connection.ExecuteAsync(
-            "INSERT INTO cluster_queue (article_id, version, enqueued_ms) VALUES (@Id, @Version, @Now)",
-            new { Id = id, Version = version, Now = now }, tx);
-
-    private static Task InsertVersionAsync(DbConnection connection, DbTransaction tx, long id, long version, NormalizedArticle article, long now, long feedId) =>
-        connection.ExecuteAsync("""
-            INSERT INTO article_versions (article_id, version, title, body, content_hash, seen_ms, feed_id)
-            VALUES (@Id, @Version, @Title, @Body, @ContentHash, @Now, @FeedId)
-            """, new { Id = id, Version = version, article.Title, article.Body, article.ContentHash, Now = now, FeedId = feedId }, tx);
-
-    private static Task UpdateFeedAsync(DbConnection connection, DbTransaction tx, PollWrite write, int added)
+    /// <summary>The per-article statements of <see cref="WriteOneAsync"/>, each with positional parameters @p0, @p1, ….</summary>
+    private sealed class Statements(DbConnection connection, DbTransaction tx) : IDisposable
     {
-        var s = write.State;
-        return connection.ExecuteAsync("""
+        public PreparedStatement Current { get; } = new(connection, tx, "SELECT id, content_hash, version FROM articles WHERE canonical_url = @p0");
+
+        public PreparedStatement InsertArticle { get; } = new(connection, tx, """
+            INSERT INTO articles (canonical_url, guid, outlet_id, title, body, author, published_ms,
+                published_is_first_seen, updated_ms, first_seen_ms, changed_ms, content_hash, version, hints_json, categories_json)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p9, @p10, 1, @p11, @p12)
+            RETURNING id
+            """);
+
+        public PreparedStatement UpdateArticle { get; } = new(connection, tx, """
+            UPDATE articles SET title = @p0, body = @p1, author = COALESCE(@p2, author), updated_ms = @p3,
+                changed_ms = @p4, content_hash = @p5, version = @p6, hints_json = @p7, categories_json = @p8
+            WHERE id = @p9
+            """);
+
+        public PreparedStatement InsertVersion { get; } = new(connection, tx, """
+            INSERT INTO article_versions (article_id, version, title, body, content_hash, seen_ms, feed_id)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+            """);
+
+        public PreparedStatement Enqueue { get; } = new(connection, tx,
+            "INSERT INTO cluster_queue (article_id, version, enqueued_ms) VALUES (@p0, @p1, @p2)");
+
+        public PreparedStatement Sighting { get; } = new(connection, tx, """
+            INSERT INTO sightings (article_id, feed_id, first_seen_ms, last_seen_ms) VALUES (@p0, @p1, @p2, @p2)
+            ON CONFLICT (article_id, feed_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms
+            """);
+
+        public PreparedStatement Feed { get; } = new(connection, tx, """
             UPDATE feeds SET
                 -- An adopted permanent redirect replaces the URL unless another feed already polls that URL.
                 url = CASE WHEN @Url = url OR EXISTS (SELECT 1 FROM feeds other WHERE other.url = @Url AND other.id <> @FeedId) THEN url ELSE @Url END,
@@ -226,20 +232,20 @@ public sealed class IngestWriter : IAsyncDisposable
                 site_link = COALESCE(@SiteLink, site_link)
             WHERE id = @FeedId
             """,
-            new
-            {
-                Url = s.Url.AbsoluteUri, write.FeedId, Status = s.Status.ToString().ToLowerInvariant(), IntervalS = (long)s.Interval.TotalSeconds,
-                s.ConsecutiveFailures, NotFoundSinceMs = Time.ToMs(s.NotFoundSinceUtc), s.ConsecutiveNotFound, s.PendingRedirectUrl,
-                s.PendingRedirectCount, s.LastError, write.StatusCode, PolledMs = Time.ToMs(write.PolledUtc), LastSuccessMs = Time.ToMs(s.LastSuccessUtc),
-                NextPollMs = Time.ToMs(s.NextPollUtc), Added = added, write.ReplaceValidators, write.ETag, write.LastModified, write.BodyHash, write.SiteLink,
-            }, tx);
-    }
+            "Url", "FeedId", "Status", "IntervalS", "ConsecutiveFailures", "NotFoundSinceMs", "ConsecutiveNotFound", "PendingRedirectUrl",
+            "PendingRedirectCount", "LastError", "StatusCode", "PolledMs", "LastSuccessMs", "NextPollMs", "Added", "ReplaceValidators", "ETag",
+            "LastModified", "BodyHash", "SiteLink");
 
-    private sealed class StoredKey
-    {
-        public long Id { get; set; }
-        public string ContentHash { get; set; } = "";
-        public long Version { get; set; }
+        public void Dispose()
+        {
+            Feed.Dispose();
+            Current.Dispose();
+            InsertArticle.Dispose();
+            UpdateArticle.Dispose();
+            InsertVersion.Dispose();
+            Enqueue.Dispose();
+            Sighting.Dispose();
+        }
     }
 
     private sealed record Pending(PollWrite Write, TaskCompletionSource<IngestReport> Done);

@@ -72,7 +72,8 @@ public sealed partial class Migrator(Database database)
         await using var connection = await database.OpenAsync(ct);
         foreach (var migration in status.Pending)
         {
-            await using var tx = database.Dialect.BeginWrite(connection);
+            await using var write = await database.BeginWriteAsync(connection, ct);
+            var tx = write.Transaction;
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, name, checksum, applied_ms) VALUES (@Version, @Name, @Checksum, @AppliedMs)",

@@ -3,25 +3,30 @@ using System.Data.Common;
 namespace NewsAggregator.Core.Storage;
 
 /// <summary>
-/// One SQL text prepared once and run many times in a transaction, with positional parameters @p0, @p1, … re-bound
-/// per call: the per-article statements of a batch would otherwise be compiled again for every row.
+/// One SQL text prepared once and run many times in a transaction, with positional parameters @p0, @p1, … (or the
+/// names given, bound in that order) re-bound per call: the per-article statements of a batch would otherwise be
+/// compiled again for every row.
 /// </summary>
 internal sealed class PreparedStatement : IDisposable
 {
     private readonly DbCommand _command;
 
-    public PreparedStatement(DbConnection connection, DbTransaction tx, string sql)
+    public PreparedStatement(DbConnection connection, DbTransaction tx, string sql, params string[] names)
     {
         _command = connection.CreateCommand();
         _command.Transaction = tx;
         _command.CommandText = sql;
-        var count = 0;
-        while (sql.Contains($"@p{count}", StringComparison.Ordinal))
-            count++;
-        for (var i = 0; i < count; i++)
+        if (names.Length == 0)
+        {
+            var count = 0;
+            while (sql.Contains($"@p{count}", StringComparison.Ordinal))
+                count++;
+            names = Enumerable.Range(0, count).Select(i => $"p{i}").ToArray();
+        }
+        foreach (var name in names)
         {
             var parameter = _command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
+            parameter.ParameterName = "@" + name;
             _command.Parameters.Add(parameter);
         }
     }
