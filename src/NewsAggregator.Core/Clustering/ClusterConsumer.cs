@@ -49,88 +49,125 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
         return watch.Elapsed;
     }
 
+    /// <summary>
+    /// Queued versions read at once, in chunks of <see cref="BatchSize"/>: while one chunk is saved the engine decides
+    /// the next, so the database work and the engine's overlap (each chunk is still its own transaction, saved in
+    /// order, and the next read starts after the last save).
+    /// </summary>
+    public int ChunksPerRead { get; init; } = 4;
+
     /// <summary>Clusters queued versions until the queue is empty or <paramref name="maxBatches"/> batches are done.</summary>
     public async Task<ClusterRunReport> RunAsync(int maxBatches = int.MaxValue, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
         if (_engine is null)
             await RestoreAsync(ct);
-        var engine = _engine!;
         int clustered = 0, created = 0, merges = 0, updated = 0;
-        for (var batch = 0; batch < maxBatches && !ct.IsCancellationRequested; batch++)
+        var first = true;
+        for (var batch = 0; batch < maxBatches && !ct.IsCancellationRequested;)
         {
-            var queued = await store.ReadQueueAsync(BatchSize, ct);
-            if (queued.Count == 0)
+            var engine = _engine!;
+            var read = await store.ReadQueueAsync(BatchSize * Math.Max(1, Math.Min(ChunksPerRead, maxBatches - batch)), ct);
+            if (read.Count == 0)
                 break;
-            if (batch == 0)
+            if (first)
                 _outletIds = await store.OutletIdsByNameAsync(ct); // outlets found since the last run count too
-            var previous = await store.ClusteredAsync(queued.Select(q => q.ArticleId), ct);
-            var writes = new List<ClusterWrite>(queued.Count);
-            QueuedVersion? failed = null;
-            Exception? failure = null;
+            first = false;
+            var previous = await store.ClusteredAsync(read.Select(q => q.ArticleId), ct);
+            Task? saving = null;
+            var stop = false;
             try
             {
-                // Features depend on the article alone: computed for the whole batch at once, on every core the
-                // machine lends; the engine then takes the articles one by one, in queue order.
-                var prepared = Prepare(queued);
-                for (var i = 0; i < queued.Count; i++)
+                foreach (var queued in read.Chunk(BatchSize))
                 {
-                    var q = queued[i];
-                    var start = Stopwatch.GetTimestamp();
-                    try
+                    var (writes, failed, failure) = Decide(engine, queued, previous, ref created, ref merges, ref updated);
+                    // The chunk before must be committed first: provenance reads what it saved, and chunks commit in order.
+                    if (saving is not null)
+                        await saving;
+                    _order += writes.Count;
+                    var nowMs = Time.ToMs(time.GetUtcNow());
+                    // On a thread of its own: SQLite's "async" calls run synchronously, and the engine goes on meanwhile.
+                    var settingsId = _settingsId;
+                    saving = Task.Run(() => store.SaveAsync(writes, settingsId, nowMs, (connection, tx) =>
+                        _provenance.ApplyAsync(connection, tx, writes.Select(w => new Provenance.ProvenanceInput(w.Features, w.Decision, w.HintsJson, w.Body)).ToList(), nowMs, ct), ct), ct);
+                    clustered += writes.Count;
+                    batch++;
+                    if (failed is not null)
                     {
-                        if (FailFor?.Invoke(q) == true)
-                            throw new InvalidOperationException($"injected failure for article {q.ArticleId}");
-                        var features = prepared[i].Features ?? throw prepared[i].Error!;
-                        (ArticleFeatures, long)? before = previous.TryGetValue(q.ArticleId, out var p) ? p : null;
-                        var (decision, stored) = engine.Add(features, before);
-                        Latencies?.Add(prepared[i].Ticks + Stopwatch.GetTimestamp() - start);
-                        // A later version in the same batch must see this one as its previous version.
-                        previous[q.ArticleId] = (stored, decision.StoryId);
-                        writes.Add(new ClusterWrite(q.Seq, _order + writes.Count + 1, stored, decision, q.HintsJson, q.Body));
-                        created += decision.Action == ClusterAction.NewStory ? 1 : 0;
-                        merges += decision.MergedStories.Count;
-                        updated += decision.Action == ClusterAction.Updated ? 1 : 0;
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // The engine failed on this article and may be half-way through it: what came before is
-                        // saved, this one leaves the queue with its error, and the engine is rebuilt next run.
-                        failed = q;
-                        failure = e;
+                        await saving;
+                        saving = null;
+                        logger.LogError(failure, "Article {ArticleId} version {Version} could not be clustered; it is listed in cluster_failures and the queue moves on",
+                            failed.ArticleId, failed.Version);
+                        await store.FailAsync(failed, failure!.ToString(), Time.ToMs(time.GetUtcNow()), ct);
+                        // The engine may be half-way through the failed article: rebuilt from what committed.
+                        _engine = null;
+                        stop = true;
                         break;
                     }
+                    if (batch >= maxBatches || ct.IsCancellationRequested)
+                        break;
                 }
-                var nowMs = Time.ToMs(time.GetUtcNow());
-                await store.SaveAsync(writes, _settingsId, nowMs, (connection, tx) =>
-                    _provenance.ApplyAsync(connection, tx, writes.Select(w => new Provenance.ProvenanceInput(w.Features, w.Decision, w.HintsJson, w.Body)).ToList(), nowMs, ct), ct);
-                _order += writes.Count;
-                if (failed is not null)
-                {
-                    logger.LogError(failure, "Article {ArticleId} version {Version} could not be clustered; it is listed in cluster_failures and the queue moves on",
-                        failed.ArticleId, failed.Version);
-                    await store.FailAsync(failed, failure!.ToString(), Time.ToMs(time.GetUtcNow()), ct);
-                    _engine = null;
-                    clustered += writes.Count;
-                    break;
-                }
+                if (saving is not null)
+                    await saving;
             }
             catch
             {
                 // The engine moved ahead of the database: drop it, the next run rebuilds it from what committed.
                 _engine = null;
+                if (saving is not null)
+                    await saving.ContinueWith(static _ => { }, TaskScheduler.Default); // never leave a save running unobserved
                 throw;
             }
-            clustered += writes.Count;
+            if (stop)
+                break;
         }
         return new ClusterRunReport(clustered, created, merges, updated, watch.Elapsed);
     }
 
-    private (ArticleFeatures? Features, Exception? Error, long Ticks)[] Prepare(IReadOnlyList<QueuedVersion> queued)
+    /// <summary>
+    /// The engine's decisions for one chunk, in queue order. Stops at the first article the engine fails on: the
+    /// decisions before it are returned with it.
+    /// </summary>
+    private (List<ClusterWrite> Writes, QueuedVersion? Failed, Exception? Failure) Decide(StoryClusterer engine, QueuedVersion[] queued,
+        Dictionary<long, (ArticleFeatures Features, long StoryId)> previous, ref int created, ref int merges, ref int updated)
+    {
+        var writes = new List<ClusterWrite>(queued.Length);
+        // Features depend on the article alone: computed for the whole chunk at once, on every core the machine
+        // lends; the engine then takes the articles one by one, in queue order.
+        var prepared = Prepare(queued);
+        for (var i = 0; i < queued.Length; i++)
+        {
+            var q = queued[i];
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                if (FailFor?.Invoke(q) == true)
+                    throw new InvalidOperationException($"injected failure for article {q.ArticleId}");
+                var features = prepared[i].Features ?? throw prepared[i].Error!;
+                (ArticleFeatures, long)? before = previous.TryGetValue(q.ArticleId, out var p) ? p : null;
+                var (decision, stored) = engine.Add(features, before);
+                Latencies?.Add(prepared[i].Ticks + Stopwatch.GetTimestamp() - start);
+                // A later version in the same read must see this one as its previous version.
+                previous[q.ArticleId] = (stored, decision.StoryId);
+                writes.Add(new ClusterWrite(q.Seq, _order + writes.Count + 1, stored, decision, q.HintsJson, q.Body));
+                created += decision.Action == ClusterAction.NewStory ? 1 : 0;
+                merges += decision.MergedStories.Count;
+                updated += decision.Action == ClusterAction.Updated ? 1 : 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // What came before is saved; this one leaves the queue with its error.
+                return (writes, q, e);
+            }
+        }
+        return (writes, null, null);
+    }
+
+    private (ArticleFeatures? Features, Exception? Error, long Ticks)[] Prepare(QueuedVersion[] queued)
     {
         var outletIds = _outletIds;
-        var prepared = new (ArticleFeatures?, Exception?, long)[queued.Count];
-        Parallel.For(0, queued.Count, i =>
+        var prepared = new (ArticleFeatures?, Exception?, long)[queued.Length];
+        Parallel.For(0, queued.Length, i =>
         {
             var q = queued[i];
             var start = Stopwatch.GetTimestamp();
