@@ -91,6 +91,9 @@ public sealed class StoryClusterer
     // against the first being an odd one; more would crowd out other stories.
     private const int PerStory = 2;
 
+    // Tokens from which a text counts as having a body (a paragraph), not only a headline or a one-line summary.
+    private const int MinBodyTokens = 25;
+
 
     public double Idf(uint term) => Math.Log((_documents + 1.0) / (_documentFrequency.GetValueOrDefault(term) + 1.0)) + 1.0;
 
@@ -279,8 +282,18 @@ public sealed class StoryClusterer
                     continue;
                 foreach (var e in bucket)
                 {
-                    // A shared band is strong evidence of shared text: it ranks above any term evidence.
-                    if (!e.Evicted && InWindow(e, features))
+                    if (e.Evicted || !InWindow(e, features))
+                        continue;
+                    // A band is a sieve, checked once per article against the whole signature: a pair sharing a
+                    // band by accident (a template's or boilerplate's wording, common when many stories of one kind
+                    // run at once) would otherwise rank above every article sharing the story's rare names.
+                    if (e.SieveStamp != stamp)
+                    {
+                        e.SieveStamp = stamp;
+                        e.SievePassed = MinHasher.Resemblance(features.MinHash, e.Features.MinHash) >= _options.ShingleEvidenceResemblance;
+                    }
+                    // Shared text, verified: it ranks above any term evidence.
+                    if (e.SievePassed)
                         Hit(e, CandidateChannel.Shingles, 100);
                 }
             }
@@ -360,6 +373,12 @@ public sealed class StoryClusterer
             // however alike the words (near copies aside: the same text cannot name two decrees).
             if (best.Scores.Resemblance < _options.DuplicateResemblance && ConflictingIdentifier(features, story))
                 continue;
+            // One rare word in common (a place, a surname, a brand) is a coincidence, not a story: articles of one
+            // story share several of the words that tell stories apart. Only where both sides have a body to show
+            // them: a headline has room for one name, and one is all two headlines of a story may share.
+            if (best.Scores.Resemblance < _options.DuplicateResemblance && features.BodyTokens >= MinBodyTokens
+                && story.Window.Any(e => e.Features.BodyTokens >= MinBodyTokens) && SharedInformativeTerms(vector, story) < _options.MinSharedTerms)
+                continue;
             var centroid = Cosine(vector, story);
             var gapMs = features.PublishedMs < story.OldestMs ? story.OldestMs - features.PublishedMs
                 : features.PublishedMs > story.NewestMs ? features.PublishedMs - story.NewestMs : 0;
@@ -378,6 +397,17 @@ public sealed class StoryClusterer
         return scores;
     }
 
+
+    private int SharedInformativeTerms(Dictionary<uint, double> vector, Story story)
+    {
+        var shared = 0;
+        foreach (var term in vector.Keys)
+        {
+            if (story.Terms.ContainsKey(term) && Informative(term))
+                shared++;
+        }
+        return shared;
+    }
 
     // The story names the article's kind of identifier (most of its members do) but never the article's number.
     private static bool ConflictingIdentifier(ArticleFeatures features, Story story)
@@ -615,6 +645,8 @@ public sealed class StoryClusterer
         public bool Evicted { get; set; }
         // Scratch of the candidate lookup in progress (see FindCandidates).
         public long Stamp;
+        public long SieveStamp;
+        public bool SievePassed;
         public CandidateChannel Channel;
         public double Evidence;
         private SplitText? _title, _lead;

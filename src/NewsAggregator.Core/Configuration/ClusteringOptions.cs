@@ -10,7 +10,7 @@ public sealed class ClusteringOptions
     public const string Section = "Clustering";
 
     /// <summary>Bumped whenever a change can move an article to another story; stored with every decision.</summary>
-    public const string AlgorithmVersion = "cluster-3";
+    public const string AlgorithmVersion = "cluster-4";
 
     /// <summary>Seconds between runs of the clustering job (each run empties the queue).</summary>
     public int IntervalSeconds { get; set; } = 2;
@@ -21,6 +21,12 @@ public sealed class ClusteringOptions
     /// <summary>Bands × rows must equal the signature length (64). 16 × 4 finds pairs whose shingle overlap is above about 0.5.</summary>
     public int MinHashBands { get; set; } = 16;
 
+    /// <summary>
+    /// A shared LSH band counts as shingle evidence only when the full signatures agree at least this much: below the
+    /// overlap the bands were sized for, a shared band is an accident of template and boilerplate wording.
+    /// </summary>
+    public double ShingleEvidenceResemblance { get; set; } = 0.5;
+
     /// <summary>Informative title and lead terms each article posts to the inverted index.</summary>
     public int IndexTermsPerArticle { get; set; } = 12;
 
@@ -29,6 +35,9 @@ public sealed class ClusteringOptions
 
     /// <summary>Candidate articles verified with SimMetrics per new article, best index evidence first.</summary>
     public int MaxCandidates { get; set; } = 4;
+
+    /// <summary>A story is joined (near copies aside) only when it shares at least this many informative terms with the article.</summary>
+    public int MinSharedTerms { get; set; } = 3;
 
     // Weights of the SimMetrics metrics in the pair score (normalised by their sum).
     public double TitleLeadCosineWeight { get; set; } = 1.0;
@@ -78,12 +87,16 @@ public sealed class ClusteringOptions
             yield return $"Clustering:IntervalSeconds must be between 1 and 3600 (got {IntervalSeconds})";
         if (WindowHours is <= 0 or > 24 * 90)
             yield return $"Clustering:WindowHours must be between 0 and 2160 (got {WindowHours})";
+        if (ShingleEvidenceResemblance is < 0 or > 1)
+            yield return $"Clustering:ShingleEvidenceResemblance must be between 0 and 1 (got {ShingleEvidenceResemblance})";
         if (MinHashBands is not (1 or 2 or 4 or 8 or 16 or 32 or 64))
             yield return $"Clustering:MinHashBands must divide 64: 1, 2, 4, 8, 16, 32 or 64 (got {MinHashBands})";
         if (IndexTermsPerArticle is < 1 or > 64)
             yield return $"Clustering:IndexTermsPerArticle must be between 1 and 64 (got {IndexTermsPerArticle})";
         if (MaxPostingsPerTerm is < 1 or > 100_000)
             yield return $"Clustering:MaxPostingsPerTerm must be between 1 and 100000 (got {MaxPostingsPerTerm})";
+        if (MinSharedTerms is < 1 or > 100)
+            yield return $"Clustering:MinSharedTerms must be between 1 and 100 (got {MinSharedTerms})";
         if (MaxCandidates is < 1 or > 1000)
             yield return $"Clustering:MaxCandidates must be between 1 and 1000 (got {MaxCandidates})";
         foreach (var (name, value) in new[]

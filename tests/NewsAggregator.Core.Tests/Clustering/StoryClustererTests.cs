@@ -116,6 +116,112 @@ public sealed class StoryClustererTests
         Assert.Equal(2, d.StoryId);
     }
 
+    // Made-up place names: each background story happens somewhere else.
+    private static string Place(int i) => new[] { "Var", "Tel", "Mor", "Quin", "Dal", "Sev", "Or", "Bra" }[i % 8] + new[] { "denholt", "avik", "rasco", "ebury", "minster", "oria", "uthwaite", "elmont" }[i / 8 % 8];
+
+    private const string FireTitle = "Halvenmoor residents flee wildfire";
+    private const string FireBody =
+        "Thousands of Halvenmoor residents left their homes on Saturday night as a wildfire spread, officials said. " +
+        "Police closed the main roads out of Halvenmoor and people spent the night in schools. " +
+        "Officials warned that the weekend would bring more danger to the homes of Halvenmoor.";
+    private const string ProtestTitle = "Halvenmoor residents march against bypass";
+    private const string ProtestBody =
+        "Thousands of Halvenmoor residents marched on Saturday against plans for a new road, officials said. " +
+        "Police said people from Halvenmoor closed the main route through the town for the night. " +
+        "The new road would cut through farmland and woods near the homes of Halvenmoor, residents warned.";
+
+    // Sixty stories in other places (restored as sixty stories) that use every word the two Halvenmoor reports share
+    // except the town's name: those words then say nothing about which story an article belongs to, as the words of
+    // a kind of story do on a busy news day.
+    private static StoryClusterer EngineWithBackground(ClusteringOptions options)
+    {
+        string[] common = ["people", "police", "thousands", "residents", "homes", "officials", "said", "town", "roads", "night", "schools",
+            "saturday", "weekend", "spring", "road", "route", "main", "plans", "new", "leave", "warned", "spent", "closed", "woods", "farmland"];
+        var engine = new StoryClusterer(options);
+        for (var i = 0; i < 60; i++)
+        {
+            var words = common.OrderBy(w => (w.GetHashCode(StringComparison.Ordinal) ^ (i * 7919)) & 0xffff).ToArray();
+            var body = $"{Place(i)} {string.Join(' ', words.Take(12))}. {string.Join(' ', words.Skip(12))} {Place(i)}.";
+            RestoreAsOwnStory(engine, Articles.Features(i + 1, $"{Place(i)} {string.Join(' ', words.Take(4))}", body, i / 30.0));
+        }
+        return engine;
+    }
+
+    [Fact]
+    public void Add_FullArticleSharingOnlyItsPlaceWithAnotherStory_StartsItsOwnStory()
+    {
+        // A wildfire near Halvenmoor, then a protest in Halvenmoor: the two share the town's name and nothing else
+        // that tells stories apart (both kinds' words are everywhere), which is a coincidence, not a story.
+        ArticleFeatures Fire() => Articles.Features(100, FireTitle, FireBody, 3);
+        ArticleFeatures Protest() => Articles.Features(101, ProtestTitle, ProtestBody, 4, outlet: "courier");
+
+        var engine = EngineWithBackground(Defaults);
+        engine.Add(Fire());
+        var (protest, _) = engine.Add(Protest());
+        Assert.Contains(protest.Candidates, c => c.ArticleId == 100);
+        Assert.True(protest.Action == ClusterAction.NewStory, string.Join("; ", protest.Stories) + " / " + string.Join("; ", protest.Candidates.Select(c => c.ArticleId + ":" + c.Scores)));
+
+        // The control: counting a single shared word as enough, the protest joins the fire (what the rule prevents).
+        var loose = EngineWithBackground(new ClusteringOptions { MinSharedTerms = 1 });
+        loose.Add(Fire());
+        var (joined, _) = loose.Add(Protest());
+        Assert.True(joined.StoryId == 100, string.Join("; ", joined.Stories) + " / " + string.Join("; ", joined.Candidates.Select(c => c.ArticleId + ":" + c.Scores)));
+    }
+
+    [Fact]
+    public void Add_HeadlinesSharingFewWords_AreNotHeldToTheSharedTermsRule()
+    {
+        // Headlines without a body have room for one or two names: the rule needs a body on both sides to apply.
+        var strict = new ClusteringOptions { MinSharedTerms = 50 };
+        var engine = new StoryClusterer(strict);
+        engine.Add(Articles.Features(1, "Varnholt dam breached, three villages evacuated", ""));
+        var (headline, _) = engine.Add(Articles.Features(2, "Varnholt dam gives way as villages evacuated", "", 1, outlet: "courier"));
+        Assert.Equal(1, headline.StoryId);
+
+        // The same words with bodies are held to it (50 shared informative terms is more than they have).
+        var bodied = new StoryClusterer(strict);
+        bodied.Add(Articles.Features(1, Articles.DamTitle, Articles.DamBody));
+        var (rewrite, _) = bodied.Add(Articles.Features(2, Articles.DamRewriteTitle, Articles.DamRewriteBody, 3));
+        Assert.Equal(ClusterAction.NewStory, rewrite.Action);
+    }
+
+    // A house footer many pages carry: long enough that two articles sharing it share about half their shingles.
+    private const string Footer =
+        "Our newsroom brings you verified reports from across the region every day of the week, with analysis from correspondents in every capital. " +
+        "Readers can sign up to the morning briefing for a summary of the stories that matter, delivered before breakfast.";
+
+    [Fact]
+    public void Add_PagesSharingOnlyAFooter_DoNotCrowdOutTheStorysOwnReport()
+    {
+        // Sixty stories whose pages carry the same footer, and a report of the Ostrava bridge collapse without it;
+        // then a second report of the collapse with the footer. The footer makes LSH bands match by accident: those
+        // pages must not take the candidate places before the report that names the same bridge and town.
+        ArticleFeatures Footed(long id, string title, string text, double hours) => Articles.Features(id, title, text + "\n\n" + Footer, hours);
+        StoryClusterer Engine(ClusteringOptions options)
+        {
+            var engine = new StoryClusterer(options);
+            for (var i = 0; i < 60; i++)
+                RestoreAsOwnStory(engine, Footed(i + 1, $"{Place(i)} council approves budget for {2027 + i % 3}", $"The council of {Place(i)} approved a budget of {40 + i} million for next year after a short debate.", i / 30.0));
+            RestoreAsOwnStory(engine, Articles.Features(50, "Kettering bridge over the Ostrava canal collapses, injuring nine",
+                "The Kettering bridge over the Ostrava canal collapsed during the morning rush, injuring nine commuters. " +
+                "Engineers had inspected the Kettering crossing in March and found cracks in two of its supports, the canal authority said.", 2));
+            return engine;
+        }
+        var second = Footed(60, "Nine hurt as Kettering bridge falls into Ostrava canal",
+            "Nine people were hurt when the Kettering bridge fell into the Ostrava canal, the canal authority said. " +
+            "Barges were stopped at both locks. Cranes lifted the wreckage out by evening.", 3);
+        // The footer is about half of each page: most footer pages share a band with this one (52 of 60), yet none
+        // resembles it as much as the bands were sized for (all below 0.5).
+
+        var (d, _) = Engine(Defaults).Add(second);
+        Assert.True(d.Candidates.Any(c => c.ArticleId == 50), string.Join("; ", d.Candidates.Select(c => $"{c.ArticleId} {c.Channel} res={c.Scores.Resemblance}")));
+        Assert.Equal(50, d.StoryId);
+
+        // The control: counting every shared band as shared text, the footer pages fill the candidate places.
+        var (crowded, _) = Engine(new ClusteringOptions { ShingleEvidenceResemblance = 0 }).Add(second);
+        Assert.False(crowded.Candidates.Any(c => c.ArticleId == 50), string.Join("; ", crowded.Candidates.Select(c => $"{c.ArticleId} {c.Channel} res={c.Scores.Resemblance}")));
+    }
+
     [Fact]
     public void Add_SameStoryAWeekLater_OutsideTheWindow_StartsANewStory()
     {
