@@ -51,7 +51,7 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
 
     /// <summary>
     /// Queued versions read at once, in chunks of <see cref="BatchSize"/>: while one chunk is saved the engine decides
-    /// the next, so the database work and the engine's overlap (each chunk is still its own transaction, saved in
+    /// the next, so that database work and engine work overlap (each chunk is still its own transaction, saved in
     /// order, and the next read starts after the last save).
     /// </summary>
     public int ChunksPerRead { get; init; } = 4;

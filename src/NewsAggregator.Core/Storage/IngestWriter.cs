@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Threading.Channels;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using NewsAggregator.Core.Configuration;
 using NewsAggregator.Core.Normalizing;
