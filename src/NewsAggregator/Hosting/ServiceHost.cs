@@ -135,6 +135,8 @@ public static class ServiceHost
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<ClusterStore>();
+        services.AddSingleton<NewsAggregator.Core.Editorial.CorrectionStore>();
+        services.AddSingleton<NewsAggregator.Clustering.CorrectionService>();
         services.AddSingleton<NewsAggregator.Core.Provenance.ProvenanceStore>();
         services.AddSingleton<ClusterConsumer>();
         services.AddSingleton<FeedFetcher>();
