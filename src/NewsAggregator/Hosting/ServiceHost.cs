@@ -76,9 +76,18 @@ public static class ServiceHost
         // No-ops unless started by the Windows service manager or systemd.
         builder.Services.AddWindowsService(o => o.ServiceName = "NewsAggregator");
         builder.Services.AddSystemd();
+        // The editor page: signed-in editors (cookie), anti-forgery tokens on every form, the sanitiser.
+        builder.Services.AddSingleton<ContentSanitizer>();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o => { o.LoginPath = "/signin"; o.Cookie.HttpOnly = true; o.Cookie.SameSite = SameSiteMode.Strict; });
+        builder.Services.AddAuthorization();
 
         var app = builder.Build();
         await EnsureSchemaAsync(app.Services, settings.Storage, ct);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapStatusPage();
         return app;
     }
