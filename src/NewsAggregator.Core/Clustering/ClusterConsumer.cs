@@ -22,6 +22,7 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
     public int BatchSize { get; init; } = 500;
 
     private StoryClusterer? _engine;
+    private readonly Editorial.CorrectionApplier _corrections = new();
     private readonly Provenance.ProvenanceStage _provenance = new(provenance ?? new ProvenanceOptions());
     private long _settingsId;
     private long _order;
@@ -43,6 +44,8 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
         await store.RestoreAsync((long)(options.WindowHours * 3_600_000), engine.Restore, ct);
         _order = await store.LastOrderAsync(ct);
         _settingsId = await store.SettingsIdAsync(ClusteringOptions.AlgorithmVersion, JsonSerializer.Serialize(options), Time.ToMs(time.GetUtcNow()), ct);
+        await using (var connection = await store.Database.OpenAsync(ct))
+            engine.SetApart(await Editorial.CorrectionApplier.ApartStoriesAsync(connection, null));
         _engine = engine;
         logger.LogInformation("Clustering index rebuilt from {Articles} stored articles ({InWindow} in the window) in {ElapsedMs} ms",
             engine.Documents, engine.WindowCount, watch.ElapsedMilliseconds);
@@ -66,8 +69,14 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
         var first = true;
         for (var batch = 0; batch < maxBatches && !ct.IsCancellationRequested;)
         {
+            // Editors' corrections come between batches: asked for since the last run, or replayed by `recluster`
+            // where they were first applied (the read below then stops there).
+            var replayAt = await ApplyCorrectionsAsync(ct);
             var engine = _engine!;
-            var read = await store.ReadQueueAsync(BatchSize * Math.Max(1, Math.Min(ChunksPerRead, maxBatches - batch)), ct);
+            var limit = BatchSize * Math.Max(1, Math.Min(ChunksPerRead, maxBatches - batch));
+            if (replayAt is { } at)
+                limit = (int)Math.Min(limit, Math.Max(1, at - _order));
+            var read = await store.ReadQueueAsync(limit, ct);
             if (read.Count == 0)
                 break;
             if (first)
@@ -122,6 +131,41 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                 break;
         }
         return new ClusterRunReport(clustered, created, merges, updated, watch.Elapsed);
+    }
+
+    /// <summary>Applies the corrections due now, each in its own transaction; returns where the next replay lies, if ahead.</summary>
+    private async Task<long?> ApplyCorrectionsAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            await using var connection = await store.Database.OpenAsync(ct);
+            var (due, replayAt) = await Editorial.CorrectionApplier.NextAsync(connection, _order, ct);
+            if (due is null)
+                return replayAt;
+            var engine = _engine!;
+            try
+            {
+                await using var write = await store.Database.BeginWriteAsync(connection, ct);
+                var nowMs = Time.ToMs(time.GetUtcNow());
+                var outcome = await _corrections.ApplyAsync(connection, write.Transaction, due, _order, nowMs, ct);
+                if (outcome.Touched.Count > 0)
+                    await _provenance.RecomputeOriginsAsync(connection, write.Transaction, outcome.Touched, nowMs, ct);
+                var apart = await Editorial.CorrectionApplier.ApartStoriesAsync(connection, write.Transaction);
+                await write.Transaction.CommitAsync(ct);
+                foreach (var (articles, to) in outcome.Moves)
+                    engine.Move(articles, to, outcome.States);
+                engine.SetApart(apart);
+                if (outcome.Applied)
+                    logger.LogInformation("Correction {Id} ({Kind}) by {Editor} applied", due.Id, due.Kind, due.Editor);
+                else
+                    logger.LogWarning("Correction {Id} ({Kind}) by {Editor} rejected: {Error}", due.Id, due.Kind, due.Editor, outcome.Error);
+            }
+            catch
+            {
+                _engine = null; // rebuilt from what committed
+                throw;
+            }
+        }
     }
 
     /// <summary>

@@ -121,7 +121,11 @@ public sealed class StoryClusterer
         {
             story = _stories[best.StoryId];
             foreach (var other in stories.Skip(1).Where(s => s.Score >= _options.MergeThreshold))
-                story = Merge(story, _stories[other.StoryId], merged);
+            {
+                // An editor said these are different stories: the article joins the best one and bridges nothing.
+                if (!Apart(story.Id, other.StoryId))
+                    story = Merge(story, _stories[other.StoryId], merged);
+            }
         }
 
         var members = found.Where(f => f.Entry.Story.Resolve() == story).Select(f => f.Pair).ToList();
@@ -510,7 +514,92 @@ public sealed class StoryClusterer
         into.Window.Sort((a, b) => a.Order.CompareTo(b.Order));
         other.Window.Clear();
         _stories.Remove(other.Id);
+        // Stories kept apart from the merged one are now kept apart from the survivor (as the database's anchors say).
+        if (_apart.Count > 0)
+        {
+            foreach (var (a, b) in _apart.Where(p => p.A == other.Id || p.B == other.Id).ToList())
+            {
+                _apart.Remove((a, b));
+                _apart.Add(Pair(a == other.Id ? into.Id : a, b == other.Id ? into.Id : b));
+            }
+        }
         return into;
+    }
+
+    // Pairs of stories an editor kept apart (cannot-link), as (smaller id, larger id). Few: a set is enough.
+    private readonly HashSet<(long A, long B)> _apart = new();
+
+    private static (long A, long B) Pair(long a, long b) => a < b ? (a, b) : (b, a);
+
+    private bool Apart(long a, long b) => _apart.Count > 0 && _apart.Contains(Pair(a, b));
+
+    /// <summary>Replaces the pairs of stories that must never be merged (editors' splits and "not the same story").</summary>
+    public void SetApart(IEnumerable<(long StoryA, long StoryB)> pairs)
+    {
+        _apart.Clear();
+        foreach (var (a, b) in pairs)
+        {
+            if (a != b)
+                _apart.Add(Pair(a, b));
+        }
+    }
+
+    /// <summary>
+    /// An editor's correction as the database applied it: these articles now belong to story <paramref name="to"/>;
+    /// <paramref name="states"/> are the resulting sizes and times of every story the correction touched (read from
+    /// the database, so that this engine and one restored from the database agree). Only articles within the window
+    /// are in memory; the others need nothing here.
+    /// </summary>
+    public void Move(IEnumerable<long> articleIds, long to, IReadOnlyList<StoryState> states)
+    {
+        var target = _stories.TryGetValue(to, out var live) ? live : null;
+        foreach (var id in articleIds)
+        {
+            if (!_entries.TryGetValue(id, out var entry))
+                continue;
+            var from = entry.Story.Resolve();
+            if (from.Id == to)
+            {
+                target ??= from;
+                continue;
+            }
+            if (target is null)
+            {
+                var state = states.First(s => s.Id == to);
+                target = new Story(to, state.OldestMs);
+            }
+            from.Window.Remove(entry);
+            foreach (var t in entry.Features.Terms)
+            {
+                var left = from.Terms.GetValueOrDefault(t.Term) - t.Weight;
+                if (left > 0)
+                    from.Terms[t.Term] = left;
+                else if (from.Terms.Remove(t.Term))
+                    StorySpread(t.Term, -1);
+                if (!target.Terms.ContainsKey(t.Term))
+                    StorySpread(t.Term, +1);
+                target.Terms[t.Term] = target.Terms.GetValueOrDefault(t.Term) + t.Weight;
+            }
+            entry.Story = target;
+            target.Window.Add(entry);
+            if (from.WindowMembers == 0 && _stories.TryGetValue(from.Id, out var emptied) && emptied == from)
+                _stories.Remove(from.Id);
+        }
+        if (target is not null && target.WindowMembers > 0)
+        {
+            target.Window.Sort((a, b) => a.Order.CompareTo(b.Order));
+            _stories[to] = target;
+        }
+        // Sizes and times as the database has them now (members outside the window included).
+        foreach (var state in states)
+        {
+            if (_stories.TryGetValue(state.Id, out var story))
+            {
+                story.Members = state.Members;
+                story.OldestMs = state.OldestMs;
+                story.NewestMs = state.NewestMs;
+            }
+        }
     }
 
     private bool InWindow(Entry e, ArticleFeatures features) => Math.Abs(features.PublishedMs - e.Features.PublishedMs) <= _windowMs;
@@ -641,7 +730,7 @@ public sealed class StoryClusterer
     {
         public long Order { get; } = order;
         public ArticleFeatures Features { get; } = features;
-        public Story Story { get; } = story;
+        public Story Story { get; set; } = story;
         public bool Evicted { get; set; }
         // Scratch of the candidate lookup in progress (see FindCandidates).
         public long Stamp;

@@ -45,7 +45,7 @@ public sealed record CorrectionRow
     public string? Note { get; init; }
     public string Editor { get; init; } = "";
     public long RequestedMs { get; init; }
-    /// <summary>pending (waiting for the clustering consumer), applied, rejected.</summary>
+    /// <summary>pending (waiting for the clustering consumer), applied, rejected; replay while `recluster` has yet to apply it again.</summary>
     public string Status { get; init; } = "";
     public long? AppliedOrder { get; init; }
     public long? AppliedMs { get; init; }
@@ -62,7 +62,7 @@ public sealed record CorrectionRow
 /// </summary>
 public sealed class CorrectionStore(Database database)
 {
-    private const string Select = """
+    internal const string Select = """
         SELECT id, kind, story_id, other_story_id, article_ids_json, outlet_id, origin_article_id, undoes, note, editor,
                requested_ms, status, applied_order, applied_ms, result_json, error, undone_by
         FROM corrections

@@ -65,7 +65,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             var d = input.Decision;
             foreach (var merged in d.MergedStories)
             {
-                await connection.ExecuteAsync("DELETE FROM story_origins WHERE story_id = @merged", new { merged }, tx);
+                await Editorial.CorrectionApplier.MoveOriginAsync(connection, tx, merged, d.StoryId);
                 touchedStories.Remove(merged);
             }
             touchedStories.Add(d.StoryId);
@@ -146,6 +146,15 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         foreach (var articleId in rechoose)
             await sql.Choose.RunAsync(ct, articleId, MinChainConfidence);
         foreach (var story in touchedStories)
+            await OriginAsync(connection, tx, story, nowMs, ct);
+    }
+
+    /// <summary>The original outlet of each story again, after an editor moved articles between them (an editor's own choice stays).</summary>
+    public async Task RecomputeOriginsAsync(DbConnection connection, DbTransaction tx, IEnumerable<long> stories, long nowMs, CancellationToken ct = default)
+    {
+        using var sql = new Statements(connection, tx);
+        _sql = sql;
+        foreach (var story in stories.Distinct().Order())
             await OriginAsync(connection, tx, story, nowMs, ct);
     }
 
@@ -297,7 +306,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
             ct, storyId);
         if (members.Count == 0)
         {
-            await connection.ExecuteAsync("DELETE FROM story_origins WHERE story_id = @storyId", new { storyId }, tx);
+            await connection.ExecuteAsync("DELETE FROM story_origins WHERE story_id = @storyId", new { storyId }, tx); // an emptied story
             return;
         }
         var byId = members.ToDictionary(m => m.ArticleId);
@@ -431,6 +440,7 @@ public sealed class ProvenanceStage(ProvenanceOptions options)
         public PreparedStatement Origin { get; } = new(connection, tx, """
             INSERT INTO story_origins (story_id, outlet_id, article_id, basis, updated_ms) VALUES (@p0, @p1, @p2, @p3, @p4)
             ON CONFLICT (story_id) DO UPDATE SET outlet_id = excluded.outlet_id, article_id = excluded.article_id, basis = excluded.basis, updated_ms = excluded.updated_ms
+            WHERE story_origins.basis <> 'editor'
             """);
 
         public void Dispose()

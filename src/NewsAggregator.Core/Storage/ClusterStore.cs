@@ -23,6 +23,8 @@ public sealed record DecisionRow(long ArticleId, long Version, long Seq, long St
 /// <summary>The clustering tables (migration 0002): features, stories, members and decisions.</summary>
 public sealed class ClusterStore(Database database)
 {
+    public Database Database => database;
+
     /// <summary>The row of these settings in cluster_settings, created on first use.</summary>
     public async Task<long> SettingsIdAsync(string algorithmVersion, string settingsJson, long nowMs, CancellationToken ct = default)
     {
@@ -255,7 +257,8 @@ public sealed class ClusterStore(Database database)
 
     /// <summary>
     /// Prepares `newsagg recluster`: every clustered version goes back into the queue in the order it was
-    /// clustered (then what was still waiting), and the clustering tables are emptied, in one transaction.
+    /// clustered (then what was still waiting), and the clustering tables are emptied, in one transaction. Editors'
+    /// corrections are kept, marked for replay: the consumer applies each again where the clustering order first met it.
     /// </summary>
     public async Task<int> RequeueAllAsync(long nowMs, CancellationToken ct = default)
     {
@@ -271,6 +274,8 @@ public sealed class ClusterStore(Database database)
             """, transaction: tx)).AsList();
         await connection.ExecuteAsync("""
             DELETE FROM cluster_queue;
+            DELETE FROM story_apart;
+            UPDATE corrections SET status = 'replay' WHERE status = 'applied';
             DELETE FROM provenance_evidence;
             DELETE FROM provenance_edges;
             DELETE FROM story_origins;

@@ -255,6 +255,50 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void Add_ArticleBridgingTwoStoriesAnEditorKeptApart_JoinsOneAndMergesNothing()
+    {
+        // The bridging case above (it merges there: the control), with stories 1 and 2 kept apart by an editor.
+        var options = new ClusteringOptions { JoinThreshold = 0.15, MergeThreshold = 0.17, NameCoverage = 0.01 };
+        var engine = new StoryClusterer(options);
+        RestoreAsOwnStory(engine, Articles.Features(1, Articles.DamTitle, Articles.DamBody));
+        RestoreAsOwnStory(engine, Articles.Features(2, Articles.DamIndependentTitle, Articles.DamIndependentBody, 1));
+        engine.SetApart([(2, 1)]);
+
+        var (bridge, _) = engine.Add(Articles.Features(3, Articles.DamRewriteTitle, Articles.DamRewriteBody, 2));
+
+        Assert.Equal(ClusterAction.Joined, bridge.Action);
+        Assert.Equal(1, bridge.StoryId);
+        Assert.Empty(bridge.MergedStories);
+        Assert.Equal(2, bridge.Stories.Count(s => s.Score >= options.MergeThreshold));
+    }
+
+    [Fact]
+    public void Move_ArticleSplitOutOfItsStory_IsJoinedThereByItsCopyNotByTheOldStory()
+    {
+        // Story 1 holds the wire report (1) and, wrongly, the chip story (2); an editor splits 2 out. A verbatim copy
+        // of 2 must then find story 2, not story 1: the moved article is indexed under its new story.
+        var engine = new StoryClusterer(Defaults);
+        var wire = Articles.Features(1, Articles.DamTitle, Articles.DamBody);
+        var chip = Articles.Features(2, Articles.ChipTitle, Articles.ChipBody, 1);
+        engine.Restore(wire with { IndexTerms = FeatureExtractor.ChooseIndexTerms(wire, engine.Idf, Defaults.IndexTermsPerArticle) },
+            new StoryState(1, 2, wire.PublishedMs, chip.PublishedMs));
+        engine.Restore(chip with { IndexTerms = FeatureExtractor.ChooseIndexTerms(chip, engine.Idf, Defaults.IndexTermsPerArticle) },
+            new StoryState(1, 2, wire.PublishedMs, chip.PublishedMs));
+        var (before, _) = engine.Add(Articles.Features(3, Articles.ChipTitle, Articles.ChipBody, 2));
+        Assert.Equal(1, before.StoryId); // the control: unsplit, the copy joins story 1
+
+        var split = new StoryClusterer(Defaults);
+        split.Restore(wire with { IndexTerms = FeatureExtractor.ChooseIndexTerms(wire, split.Idf, Defaults.IndexTermsPerArticle) },
+            new StoryState(1, 2, wire.PublishedMs, chip.PublishedMs));
+        split.Restore(chip with { IndexTerms = FeatureExtractor.ChooseIndexTerms(chip, split.Idf, Defaults.IndexTermsPerArticle) },
+            new StoryState(1, 2, wire.PublishedMs, chip.PublishedMs));
+        split.Move([2], 2, [new StoryState(1, 1, wire.PublishedMs, wire.PublishedMs), new StoryState(2, 1, chip.PublishedMs, chip.PublishedMs)]);
+        var (after, _) = split.Add(Articles.Features(3, Articles.ChipTitle, Articles.ChipBody, 2));
+        Assert.Equal(2, after.StoryId);
+        Assert.Equal(ClusterAction.Joined, after.Action);
+    }
+
+    [Fact]
     public void Add_ArticleCloseToOnlyOneStory_MergesNothing()
     {
         var engine = new StoryClusterer(Defaults);
