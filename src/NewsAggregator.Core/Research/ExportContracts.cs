@@ -139,7 +139,8 @@ public sealed record ExportManifest(
     ExportRangeDescription Range,
     IReadOnlyList<ClusteringSettingsUsed> Clustering,
     ProvenanceVersions Provenance,
-    IReadOnlyList<ExportedFile> Files)
+    IReadOnlyList<ExportedFile> Files,
+    IReadOnlyList<ExportedCorrection>? Corrections = null)
 {
     public const string FileName = "manifest.json";
 
@@ -149,6 +150,9 @@ public sealed record ExportManifest(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }
+
+/// <summary>An editor's correction that shaped the exported stories (applied, not undone), so a study can tell the machine's grouping from the editors'.</summary>
+public sealed record ExportedCorrection(long Id, string Kind, string Editor, DateTimeOffset Applied, long? StoryId, string? Note);
 
 public sealed record ExportParameters(IReadOnlyList<string> What, string Format, DateTimeOffset? Since, DateTimeOffset? Until, string Out, string Database);
 

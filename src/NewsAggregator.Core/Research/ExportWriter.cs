@@ -55,7 +55,8 @@ public sealed class ExportWriter(Database database, TimeProvider time, Configura
             (await _store.ClusterSettingsAsync(ct)).Select(Settings).ToList(),
             new ProvenanceVersions(await _store.ProvenanceVersionsAsync(ct),
                 provenance is null ? null : JsonSerializer.SerializeToElement(provenance), Provenance.ProvenanceStage.AlgorithmVersion),
-            files);
+            files,
+            await _store.CorrectionsInForceAsync(ct));
         await using (var file = Create(Path.Combine(request.Folder, ExportManifest.FileName)))
             await JsonSerializer.SerializeAsync(file, manifest, ExportManifest.JsonOptions, ct);
         return manifest;

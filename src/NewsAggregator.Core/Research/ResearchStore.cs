@@ -267,4 +267,15 @@ public sealed class ResearchStore(Database database)
         await foreach (var row in connection.QueryUnbufferedAsync<T>(sql, new { since = range.SinceMs, until = range.UntilMs }).WithCancellation(ct))
             yield return row;
     }
+
+    /// <summary>Editors' corrections in force (applied and not undone; undos themselves left out), in the order applied.</summary>
+    public async Task<IReadOnlyList<ExportedCorrection>> CorrectionsInForceAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long Id, string Kind, string Editor, long AppliedMs, long? StoryId, string? Note)>(new CommandDefinition("""
+            SELECT id, kind, editor, applied_ms, story_id, note FROM corrections
+            WHERE status = 'applied' AND undone_by IS NULL AND kind <> 'undo' ORDER BY applied_order, id
+            """, cancellationToken: ct));
+        return rows.Select(r => new ExportedCorrection(r.Id, r.Kind, r.Editor, Time.FromMs(r.AppliedMs), r.StoryId, r.Note)).ToList();
+    }
 }

@@ -107,6 +107,18 @@ public sealed class CorrectionTests : IAsyncLifetime
             """)));
         // Shown on the stories they touched.
         Assert.Contains(await store.ForStoryAsync(plan.SplitArticle), r => r.Id == ids[1]);
+
+        // Exports: the stories as corrected, and the manifest names the corrections in force.
+        var folder = Path.Combine(_folder, "export");
+        var manifest = await new Core.Research.ExportWriter(run.Database, TimeProvider.System)
+            .WriteAsync(new Core.Research.ExportRequest([Core.Research.ExportTable.Stories], Core.Research.ExportFormat.Jsonl, Core.Research.ExportRange.All, folder));
+        Assert.Equal(ids, manifest.Corrections!.Select(c => c.Id));
+        Assert.Equal(["merge", "split", "cannot-link", "set-origin"], manifest.Corrections!.Select(c => c.Kind));
+        var stories = File.ReadLines(Path.Combine(folder, "stories.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.DoesNotContain(stories, s => s.GetProperty("id").GetInt64() == Math.Max(plan.MergeA, plan.MergeB));
+        var origin = stories.Single(s => s.GetProperty("id").GetInt64() == plan.OriginStory);
+        Assert.Equal(plan.OriginOutlet, origin.GetProperty("original_outlet_id").GetString());
+        Assert.Equal("editor", origin.GetProperty("basis").GetString());
     }
 
     [Fact]
