@@ -31,10 +31,13 @@ public static class CorrectionsApi
             Id(other, "other story") is var (otherId, error) && error is null
                 ? SubmitFormAsync(context, corrections, new CorrectionRequest { Kind = CorrectionKind.Merge, StoryId = id, OtherStoryId = otherId, Note = Note(note) }, id)
                 : Task.FromResult(Back(id, error)));
-        forms.MapPost("/stories/{id:long}/split", (long id, [FromForm(Name = "article")] string[]? articles, [FromForm] string? note, HttpContext context, CorrectionService corrections) =>
+        // A repeated field ("article" once per checked box) is read from the form itself: binding string[] from a
+        // form fails at start-up on .NET 10 (string gained a span TryParse the binder rejects).
+        forms.MapPost("/stories/{id:long}/split", (long id, IFormCollection form, HttpContext context, CorrectionService corrections) =>
         {
             var ids = new List<long>();
-            foreach (var text in articles ?? [])
+            string? note = form["note"];
+            foreach (var text in form["article"])
             {
                 if (Id(text, "article") is (var articleId, null))
                     ids.Add(articleId);
