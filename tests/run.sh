@@ -9,9 +9,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 
-# Debian packages: none needed yet. PostgreSQL (scale-out store) and Chromium (editor page) join this list with
-# the issues that bring them; they are installed here with apt-get so that a fresh machine needs nothing else.
+# Debian packages, installed with apt-get so that a fresh machine needs nothing else. chromium: the browser tests
+# (tests/NewsAggregator.Browser.Tests) drive /usr/bin/chromium; Playwright's own browser download is never used.
+# PostgreSQL (scale-out store) joins this list with the issue that brings it.
 apt_packages=()
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 if [ ${#apt_packages[@]} -gt 0 ]; then
     sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${apt_packages[@]}"

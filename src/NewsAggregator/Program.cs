@@ -133,6 +133,14 @@ statsOutlets.SetAction((result, ct) => ResearchCommands.StatsOutletsAsync(Config
 stats.Subcommands.Add(statsOutlets);
 root.Subcommands.Add(stats);
 
+// editor: accounts for the editor page live in configuration with only their key's hash.
+var keyOption = new Option<string?>("--key") { Description = "The key to hash (default: the first line of standard input, which keeps it out of the shell history)" };
+var hashKey = new Command("hash-key", "Print the hash of an editor key to paste as Editor:Accounts:N:KeyHash") { keyOption };
+hashKey.SetAction((result, ct) => EditorCommands.HashKeyAsync(result.GetValue(keyOption), ct));
+var editor = new Command("editor", "Editor accounts");
+editor.Subcommands.Add(hashKey);
+root.Subcommands.Add(editor);
+
 // generate: a deterministic synthetic syndication corpus in the eval line format, for scale, clustering and provenance tests.
 var articlesOption = new Option<int>("--articles") { Description = "Exact number of articles (lines) to write", Required = true };
 var seedOption = new Option<long>("--seed") { Description = "Seed; the same articles, seed and options give the same file, byte for byte", DefaultValueFactory = _ => 1 };

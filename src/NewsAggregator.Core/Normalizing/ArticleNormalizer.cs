@@ -18,6 +18,12 @@ public sealed class ArticleNormalizer
 
     public const int MaxDerivedTitleLength = 120;
 
+    /// <summary>
+    /// Feed HTML kept per version (256 Ki characters): full articles fit, a feed stuffing megabytes into one item does
+    /// not bloat every version. A cut may split a tag; the sanitiser's HTML5 parser closes what is left open.
+    /// </summary>
+    public const int MaxContentHtmlChars = 256 * 1024;
+
     private readonly HtmlText _html;
     private readonly BoilerplateFilter _boilerplate;
     private readonly HintExtractor _hints;
@@ -77,7 +83,17 @@ public sealed class ArticleNormalizer
             ContentHash = ContentHash(title, body),
             Hints = hints,
             Categories = Categories(item.Categories),
+            ContentHtml = StoredHtml(item),
         };
+    }
+
+    /// <summary>The item's content, failing that its summary, bounded; null when it has neither.</summary>
+    private static string? StoredHtml(ParsedItem item)
+    {
+        var html = !string.IsNullOrWhiteSpace(item.ContentHtml) ? item.ContentHtml
+            : !string.IsNullOrWhiteSpace(item.SummaryHtml) ? item.SummaryHtml
+            : null;
+        return html is { Length: > MaxContentHtmlChars } ? html[..MaxContentHtmlChars] : html;
     }
 
     /// <summary>Hex SHA-256 of title, a line break and body, as normalized: boilerplate churn does not change it.</summary>

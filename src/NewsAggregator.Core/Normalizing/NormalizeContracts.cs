@@ -36,4 +36,9 @@ public sealed record NormalizedArticle
     public required string ContentHash { get; init; }
     public IReadOnlyList<ProvenanceHint> Hints { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
+    /// <summary>
+    /// The feed's own HTML (content, else summary), as fetched and cut at <see cref="ArticleNormalizer.MaxContentHtmlChars"/>;
+    /// null when the item has none. Never shown as is: the page sanitises it.
+    /// </summary>
+    public string? ContentHtml { get; init; }
 }

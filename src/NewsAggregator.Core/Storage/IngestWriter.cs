@@ -151,7 +151,7 @@ public sealed class IngestWriter : IAsyncDisposable
                     article.PublishedIsFirstSeen, Time.ToMs(article.UpdatedUtc), now, article.ContentHash, Json.Serialize(article.Hints),
                     Json.Serialize(article.Categories));
                 id = ids[0];
-                await sql.InsertVersion.RunAsync(ct, id, 1L, article.Title, article.Body, article.ContentHash, now, write.FeedId);
+                await sql.InsertVersion.RunAsync(ct, id, 1L, article.Title, article.Body, article.ContentHash, now, write.FeedId, article.ContentHtml);
                 await sql.Enqueue.RunAsync(ct, id, 1L, now);
                 queued.Add(id);
                 newUrls.Add(article.CanonicalUrl);
@@ -164,7 +164,7 @@ public sealed class IngestWriter : IAsyncDisposable
                 // The first publication date stays: an edit is not a new story. updated_ms records the edit.
                 await sql.UpdateArticle.RunAsync(ct, article.Title, article.Body, article.Author, Time.ToMs(article.UpdatedUtc) ?? now, now,
                     article.ContentHash, version, Json.Serialize(article.Hints), Json.Serialize(article.Categories), id);
-                await sql.InsertVersion.RunAsync(ct, id, version, article.Title, article.Body, article.ContentHash, now, write.FeedId);
+                await sql.InsertVersion.RunAsync(ct, id, version, article.Title, article.Body, article.ContentHash, now, write.FeedId, article.ContentHtml);
                 await sql.Enqueue.RunAsync(ct, id, version, now);
                 queued.Add(id);
                 updated++;
@@ -204,8 +204,8 @@ public sealed class IngestWriter : IAsyncDisposable
             """);
 
         public PreparedStatement InsertVersion { get; } = new(connection, tx, """
-            INSERT INTO article_versions (article_id, version, title, body, content_hash, seen_ms, feed_id)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+            INSERT INTO article_versions (article_id, version, title, body, content_hash, seen_ms, feed_id, content_html)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
             """);
 
         public PreparedStatement Enqueue { get; } = new(connection, tx,

@@ -16,13 +16,14 @@ public sealed record AppSettings(
     StorageOptions Storage,
     FeedsOptions Feeds,
     ClusteringOptions Clustering,
-    ProvenanceOptions Provenance)
+    ProvenanceOptions Provenance,
+    EditorOptions Editor)
 {
     /// <summary>Top-level sections accepted in config/appsettings*.json besides ours.</summary>
     private static readonly string[] HostSections = ["Logging", "AllowedHosts", "Kestrel", "Urls"];
 
     public static readonly string[] Sections =
-        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section, ProvenanceOptions.Section];
+        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section, ProvenanceOptions.Section, EditorOptions.Section];
 
     public static AppSettings Load(IConfiguration configuration, IEnumerable<IConfiguration>? files = null)
     {
@@ -42,7 +43,8 @@ public sealed record AppSettings(
             Bind<StorageOptions>(configuration, StorageOptions.Section, errors),
             Bind<FeedsOptions>(configuration, FeedsOptions.Section, errors),
             Bind<ClusteringOptions>(configuration, ClusteringOptions.Section, errors),
-            Bind<ProvenanceOptions>(configuration, ProvenanceOptions.Section, errors));
+            Bind<ProvenanceOptions>(configuration, ProvenanceOptions.Section, errors),
+            Bind<EditorOptions>(configuration, EditorOptions.Section, errors));
         errors.AddRange(settings.Fetch.Validate());
         errors.AddRange(settings.Parsing.Validate());
         errors.AddRange(settings.Scheduling.Validate());
@@ -50,6 +52,7 @@ public sealed record AppSettings(
         errors.AddRange(settings.Feeds.Validate());
         errors.AddRange(settings.Clustering.Validate());
         errors.AddRange(settings.Provenance.Validate());
+        errors.AddRange(settings.Editor.Validate());
         if (errors.Count > 0)
             throw new ConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
         return settings;
@@ -69,6 +72,7 @@ public sealed record AppSettings(
             if (!names.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
                 errors.Add($"{sectionName}:{child.Key} is not a known key; allowed: {string.Join(", ", names)}");
         }
+        CheckListEntries(section, properties, errors);
         var options = new T();
         foreach (var property in properties)
         {
@@ -88,6 +92,23 @@ public sealed record AppSettings(
             }
         }
         return options;
+    }
+
+    /// <summary>Entries of a list of objects (Editor:Accounts:0:Name) are checked for misspelt keys like sections are.</summary>
+    private static void CheckListEntries(IConfigurationSection section, List<PropertyInfo> properties, List<string> errors)
+    {
+        foreach (var property in properties)
+        {
+            if (!property.PropertyType.IsGenericType || property.PropertyType.GetGenericTypeDefinition() != typeof(List<>)
+                || property.PropertyType.GetGenericArguments()[0] is not { IsClass: true } element || element == typeof(string))
+                continue;
+            var allowed = element.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).ToList();
+            foreach (var entry in section.GetSection(property.Name).GetChildren())
+            {
+                foreach (var key in entry.GetChildren().Where(c => !allowed.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+                    errors.Add($"{section.Path}:{property.Name}:{entry.Key}:{key.Key} is not a known key; allowed: {string.Join(", ", allowed)}");
+            }
+        }
     }
 
     private static bool IsScalar(Type type) => type.IsPrimitive || type == typeof(string) || type == typeof(decimal);

@@ -16,7 +16,11 @@ using Quartz;
 namespace NewsAggregator.Hosting;
 
 /// <summary>What `demo` changes: its own database file and the bundled sample feeds served over loopback.</summary>
-public sealed record DemoSettings(string DatabasePath);
+public sealed record DemoSettings(string DatabasePath)
+{
+    /// <summary>A one-time key for the demo editor "demo": only its hash enters the configuration; the key is printed once.</summary>
+    public string? EditorKey { get; init; }
+}
 
 /// <summary>Builds and runs the service: configuration, storage, Quartz polling and the web page in one process.</summary>
 public static class ServiceHost
@@ -29,8 +33,13 @@ public static class ServiceHost
         ["Scheduling:MaxIntervalSeconds"] = "30",
     };
 
+    public const string DemoEditor = "demo";
+
     public static async Task<int> RunAsync(string[] args, DemoSettings? demo, CancellationToken ct)
     {
+        // The demo lets a newcomer correct stories: a fresh random key each run, never written anywhere.
+        if (demo is not null && demo.EditorKey is null)
+            demo = demo with { EditorKey = Core.Editorial.EditorKeyHash.NewKey() };
         await using var samples = demo is null ? null : await SampleFeedServer.StartAsync(AppSettings.ResolvePath("config/samples"));
         WebApplication app;
         try
@@ -50,6 +59,8 @@ public static class ServiceHost
             Console.WriteLine($"NewsAggregator {(demo is null ? "service" : "demo")} running. Database: {database.Dialect.Describe()}");
             foreach (var address in addresses)
                 Console.WriteLine($"Web page: {address.TrimEnd('/')}/");
+            if (demo?.EditorKey is { } key)
+                Console.WriteLine($"Editor sign-in: name {DemoEditor}, key {key}");
             if (samples is not null)
                 Console.WriteLine($"Sample feeds: {samples.Feeds.Count} served at {samples.BaseUrl}");
             await app.WaitForShutdownAsync(ct);
@@ -78,17 +89,20 @@ public static class ServiceHost
         builder.Services.AddSystemd();
         // The editor page: signed-in editors (cookie), anti-forgery tokens on every form, the sanitiser.
         builder.Services.AddSingleton<ContentSanitizer>();
-        builder.Services.AddAntiforgery();
-        builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o => { o.LoginPath = "/signin"; o.Cookie.HttpOnly = true; o.Cookie.SameSite = SameSiteMode.Strict; });
-        builder.Services.AddAuthorization();
+        builder.Services.AddEditorSignIn();
 
         var app = builder.Build();
         await EnsureSchemaAsync(app.Services, settings.Storage, ct);
+        // CSP, nosniff and friends on every response, errors and redirects included.
+        app.UseSecurityHeaders();
         app.UseAuthentication();
+        // Editor:AnonymousRead false: everything but sign-in and health needs an editor from here on.
+        app.UseReadAccess(settings.Editor);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStatusPage();
+        app.MapEditorSignIn();
+        app.MapCorrections();
         return app;
     }
 
@@ -111,6 +125,12 @@ public static class ServiceHost
             var overrides = new Dictionary<string, string?>(DemoDefaults) { ["Storage:Path"] = demo.DatabasePath };
             var allowed = builder.Configuration.GetSection("Fetch:AllowedPrivateEndpoints").GetChildren().Count();
             overrides[$"Fetch:AllowedPrivateEndpoints:{allowed}"] = samples.Endpoint;
+            if (demo.EditorKey is { } key)
+            {
+                var accounts = builder.Configuration.GetSection("Editor:Accounts").GetChildren().Count();
+                overrides[$"Editor:Accounts:{accounts}:Name"] = DemoEditor;
+                overrides[$"Editor:Accounts:{accounts}:KeyHash"] = Core.Editorial.EditorKeyHash.Create(key).ToString();
+            }
             builder.Configuration.AddInMemoryCollection(overrides);
         }
         builder.Configuration.AddCommandLine(args);
@@ -134,6 +154,7 @@ public static class ServiceHost
         services.AddSingleton(settings.Storage);
         services.AddSingleton(settings.Clustering);
         services.AddSingleton(settings.Provenance);
+        services.AddSingleton(settings.Editor);
         services.AddSingleton(outlets);
         services.AddSingleton<OutletNames>();
         services.AddSingleton(TimeProvider.System);
@@ -145,7 +166,8 @@ public static class ServiceHost
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<NewsAggregator.Core.Editorial.CorrectionStore>();
-        services.AddSingleton<NewsAggregator.Clustering.CorrectionService>();
+        services.AddSingleton(sp => new NewsAggregator.Clustering.CorrectionService(sp.GetRequiredService<NewsAggregator.Core.Editorial.CorrectionStore>(),
+            sp.GetRequiredService<ISchedulerFactory>(), sp.GetRequiredService<TimeProvider>()) { Wait = TimeSpan.FromSeconds(settings.Editor.CorrectionWaitSeconds) });
         services.AddSingleton<NewsAggregator.Core.Provenance.ProvenanceStore>();
         services.AddSingleton<ClusterConsumer>();
         services.AddSingleton<FeedFetcher>();

@@ -46,6 +46,35 @@ public sealed class ArticleNormalizerTests
     }
 
     [Fact]
+    public void Normalize_ContentHtml_KeptAsFetched()
+    {
+        var article = _normalizer.Normalize(Item() with { SummaryHtml = "<p>Teaser</p>" }, Memo, FirstSeen);
+        Assert.Equal(StoryHtml, article!.ContentHtml);
+    }
+
+    [Fact]
+    public void Normalize_OnlySummaryHtml_KeepsTheSummary()
+    {
+        var article = _normalizer.Normalize(Item(html: " ") with { SummaryHtml = "<p>Only a <b>teaser</b> here.</p>" }, Memo, FirstSeen);
+        Assert.Equal("<p>Only a <b>teaser</b> here.</p>", article!.ContentHtml);
+    }
+
+    [Fact]
+    public void Normalize_NoHtml_ContentHtmlNull()
+    {
+        var article = _normalizer.Normalize(Item() with { ContentHtml = null, SummaryHtml = null, Title = "Headline only" }, Memo, FirstSeen);
+        Assert.Null(article!.ContentHtml);
+    }
+
+    [Fact]
+    public void Normalize_HugeHtml_CutAtTheBound()
+    {
+        var huge = "<p>" + new string('x', ArticleNormalizer.MaxContentHtmlChars * 2) + "</p>";
+        var article = _normalizer.Normalize(Item(huge), Memo, FirstSeen);
+        Assert.Equal(ArticleNormalizer.MaxContentHtmlChars, article!.ContentHtml!.Length);
+    }
+
+    [Fact]
     public void Normalize_NoDate_UsesFirstSeenFlagged()
     {
         var article = _normalizer.Normalize(Item() with { Published = null, Updated = null }, Memo, FirstSeen);

@@ -109,6 +109,28 @@ public sealed class IngestWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_ContentHtml_StoredWithEachVersionNullWhenAbsent()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var (top, _) = await TwoFeedsAsync(db);
+        await using var writer = db.NewWriter();
+        var v1 = Article("https://herald.example/a", "Bridge closed", "The bridge closed.") with { ContentHtml = "<p>The bridge <b>closed</b>.</p>" };
+        var v2 = Article("https://herald.example/a", "Bridge closed for a month", "The bridge closed. Repairs take a month.") with { ContentHtml = "<p>Repairs take a month.</p>" };
+        var bare = Article("https://herald.example/b", "Headline only", "");
+
+        await writer.WriteAsync(Poll(top, T0, v1, bare));
+        await writer.WriteAsync(Poll(top, T0.AddHours(1), v2));
+
+        await using var connection = await db.Database.OpenAsync();
+        var stored = (await connection.QueryAsync<(string Url, long Version, string? Html)>("""
+            SELECT a.canonical_url, v.version, v.content_html FROM article_versions v JOIN articles a ON a.id = v.article_id ORDER BY a.canonical_url, v.version
+            """)).ToList();
+        Assert.Equal(
+            [("https://herald.example/a", 1L, "<p>The bridge <b>closed</b>.</p>"), ("https://herald.example/a", 2L, "<p>Repairs take a month.</p>"), ("https://herald.example/b", 1L, null)],
+            stored);
+    }
+
+    [Fact]
     public async Task WriteAsync_Poll_SavesValidatorsAndStateWithTheArticles()
     {
         await using var db = await TempDatabase.CreateAsync();
