@@ -57,7 +57,8 @@ public static class ServiceHost
         return 0;
     }
 
-    public static async Task<WebApplication> BuildAsync(string[] args, DemoSettings? demo, SampleFeedServer? samples, CancellationToken ct)
+    /// <param name="webOnly">Only the web app, no polling and no clustering job: `bench-pages` and the page tests read a database as it is.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, DemoSettings? demo, SampleFeedServer? samples, CancellationToken ct, bool webOnly = false)
     {
         var builder = CreateBuilder(args, demo, samples);
         var settings = LoadSettings(builder.Configuration);
@@ -69,9 +70,12 @@ public static class ServiceHost
         builder.Services.AddNewsAggregator(settings, outlets);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton(configured);
-        builder.Services.AddHostedService<FeedScheduler>();
-        builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = settings.Scheduling.MaxConcurrentPolls));
-        builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        if (!webOnly)
+        {
+            builder.Services.AddHostedService<FeedScheduler>();
+            builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = settings.Scheduling.MaxConcurrentPolls));
+            builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Scheduling.ShutdownGraceSeconds));
         // No-ops unless started by the Windows service manager or systemd.
         builder.Services.AddWindowsService(o => o.ServiceName = "NewsAggregator");
@@ -82,6 +86,8 @@ public static class ServiceHost
         builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o => { o.LoginPath = "/signin"; o.Cookie.HttpOnly = true; o.Cookie.SameSite = SameSiteMode.Strict; });
         builder.Services.AddAuthorization();
+        // The JSON API's description at /openapi/v1.json, generated from the endpoints.
+        builder.Services.AddOpenApi();
 
         var app = builder.Build();
         await EnsureSchemaAsync(app.Services, settings.Storage, ct);
@@ -89,6 +95,8 @@ public static class ServiceHost
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStatusPage();
+        app.MapEditorPages();
+        app.MapOpenApi();
         return app;
     }
 
@@ -147,6 +155,7 @@ public static class ServiceHost
         services.AddSingleton<NewsAggregator.Core.Editorial.CorrectionStore>();
         services.AddSingleton<NewsAggregator.Clustering.CorrectionService>();
         services.AddSingleton<NewsAggregator.Core.Provenance.ProvenanceStore>();
+        services.AddSingleton<NewsAggregator.Core.Editorial.EditorQueries>();
         services.AddSingleton<ClusterConsumer>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<FeedParser>();
