@@ -51,8 +51,9 @@ public sealed class EditorQueries(Database database)
         p.Add("take", query.Limit + 1);
         if (query.After is { } after)
         {
-            // A row value: SQLite turns it into a range on the order's index.
-            where.Add($"({key}, s.id) < (@afterKey, @afterId)");
+            // "key <= K" is the range on the order's index; SQLite does not read a row value "(key, id) < (K, I)"
+            // as a range when the key is an expression (stories_growth), and would scan from the start.
+            where.Add($"{key} <= @afterKey AND ({key} < @afterKey OR s.id < @afterId)");
             p.Add("afterKey", after.Key);
             p.Add("afterId", after.Id);
         }

@@ -22,7 +22,7 @@ public static partial class SharedPassages
     public static IReadOnlyList<TextSegment> Mark(string text, string other)
     {
         var theirs = Sentences(other).Select(Key).Where(k => k.Length >= MinLetters).ToHashSet(StringComparer.Ordinal);
-        return Sentences(text).Select(s => new TextSegment(s, theirs.Contains(Key(s)) && Key(s).Length >= MinLetters)).ToList();
+        return Sentences(text).Select(s => new TextSegment(s, theirs.Contains(Key(s)))).ToList();
     }
 
     /// <summary>The sentences of <paramref name="text"/> found in <paramref name="other"/>, in order.</summary>
