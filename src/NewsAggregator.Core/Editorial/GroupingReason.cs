@@ -18,7 +18,7 @@ public sealed record GroupingFacts(
         var nearest = candidates.FirstOrDefault(c => c.ArticleId == d.NearestArticleId);
         using var settings = JsonDocument.Parse(d.SettingsJson);
         double Setting(string name, double fallback) =>
-            settings.RootElement.TryGetProperty(name, out var v) && v.TryGetDouble(out var x) ? x : fallback;
+            settings.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var x) ? x : fallback;
         return new GroupingFacts(d.ArticleId, d.Action, d.Relation, d.NearestArticleId, d.Score,
             nearest?.Scores.Resemblance, nearest?.Scores.SharedSentences, nearest?.Scores.Text,
             Setting("JoinThreshold", double.NaN), Setting("DuplicateResemblance", double.NaN), Setting("RewriteSharedSentences", double.NaN),

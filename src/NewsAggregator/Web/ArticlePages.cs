@@ -105,7 +105,7 @@ public static class ArticlePages
         html.Append($"<p><a href=\"/stories/{E(why.StoryId)}\">← story {E(why.StoryId)}</a></p><h1>Why “{E(article?.Title)}” is in this story</h1>");
         foreach (var d in why.Decisions)
         {
-            double Setting(string name) => d.Settings.TryGetProperty(name, out var v) && v.TryGetDouble(out var x) ? x : double.NaN;
+            double Setting(string name) => d.Settings.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number && v.TryGetDouble(out var x) ? x : double.NaN;
             html.Append($"<section class=\"decision\"><h2>Version {E(d.Version)}: {E(d.Action)}, {E(d.Relation)}</h2>")
                 .Append($"<p>Decided {E(d.Decided.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))} UTC by algorithm <b>{E(d.AlgorithmVersion)}</b>, clustering order {E(d.Seq)}. ")
                 .Append($"Story score {Number(d.Score)}; join threshold {Number(Setting("JoinThreshold"))}, merge threshold {Number(Setting("MergeThreshold"))}, ")

@@ -65,10 +65,10 @@ public sealed record StoryView(
                         spans.Add(text);
                 }
             }
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("sharedSentences", out var shared) && shared.TryGetDouble(out var share))
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("sharedSentences", out var shared) && shared.ValueKind == JsonValueKind.Number && shared.TryGetDouble(out var share))
             {
                 detail = $"shares {GroupingReason.Pct(share)} of its long sentences";
-                if (root.TryGetProperty("resemblance", out var r) && r.TryGetDouble(out var resemblance))
+                if (root.TryGetProperty("resemblance", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetDouble(out var resemblance))
                     detail += $", {GroupingReason.Pct(resemblance)} of its wording";
             }
         }

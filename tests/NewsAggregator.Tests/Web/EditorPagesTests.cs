@@ -44,7 +44,7 @@ public sealed class EditorPagesTests : IAsyncLifetime
                 (1, 1, 'original', NULL, 0, 0), (2, 1, 'duplicate', 1, 0.91, 0), (3, 1, 'related', 1, 0.33, 0);
             INSERT INTO story_origins (story_id, outlet_id, article_id, basis, updated_ms) VALUES (1, 'faraway', NULL, 'chain', 0);
             INSERT INTO provenance_edges (article_id, source_article_id, source_outlet_id, kind, confidence, chosen, gap_ms, evidence_json, algorithm_version, created_ms) VALUES
-                (2, 1, 'wire', 'copy', 0.9, 1, 3600000, '{"resemblance":0.83,"sharedSentences":1}', 'test', 0),
+                (2, 1, 'wire', 'copy', 0.9, 1, 3600000, '{"resemblance":null,"sharedSentences":1}', 'test', 0),
                 (1, NULL, 'faraway', 'attribution', 0.7, 1, NULL, '{"spans":[{"kind":"attribution","span":"as first reported by Faraway <i>Times</i>"}]}', 'test', 0);
             """, new { hostile = Hostile });
     }
