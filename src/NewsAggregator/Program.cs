@@ -90,6 +90,13 @@ bench.SetAction((result, ct) => ClusterCommands.BenchAsync(ConfigArgs(result, nu
     result.GetValue(baselinePrefix), result.GetValue(baselineSamples), result.GetValue(dbOption), ct));
 root.Subcommands.Add(bench);
 
+// The editor's pages under load: the real web app on an existing database, on loopback.
+var pagesDb = new Option<string>("--db") { Description = "An existing database (e.g. from `newsagg bench --corpus FILE --db PATH`)", Required = true };
+var pageRequests = new Option<int>("--requests") { Description = "Requests per page (after two warm-up requests)", DefaultValueFactory = _ => 20 };
+var benchPages = new Command("bench-pages", "Time the stories page and story pages over HTTP on an existing database (p50/p95/max), beside OFFSET paging as the baseline") { pagesDb, pageRequests };
+benchPages.SetAction((result, ct) => PageBenchCommand.RunAsync(result.GetValue(pagesDb)!, Math.Max(1, result.GetValue(pageRequests)), ct));
+root.Subcommands.Add(benchPages);
+
 var recluster = new Command("recluster", "Cluster every stored article again from scratch, in the original ingest order (stop the service first)") { dbOption };
 recluster.TreatUnmatchedTokensAsErrors = false;
 recluster.SetAction((result, ct) => ClusterCommands.ReclusterAsync(ConfigArgs(result, null, result.GetValue(dbOption)), ct));

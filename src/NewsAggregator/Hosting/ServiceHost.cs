@@ -68,7 +68,8 @@ public static class ServiceHost
         return 0;
     }
 
-    public static async Task<WebApplication> BuildAsync(string[] args, DemoSettings? demo, SampleFeedServer? samples, CancellationToken ct)
+    /// <param name="webOnly">Only the web app, no polling and no clustering job: `bench-pages` and the page tests read a database as it is.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, DemoSettings? demo, SampleFeedServer? samples, CancellationToken ct, bool webOnly = false)
     {
         var builder = CreateBuilder(args, demo, samples);
         var settings = LoadSettings(builder.Configuration);
@@ -80,9 +81,12 @@ public static class ServiceHost
         builder.Services.AddNewsAggregator(settings, outlets);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton(configured);
-        builder.Services.AddHostedService<FeedScheduler>();
-        builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = settings.Scheduling.MaxConcurrentPolls));
-        builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        if (!webOnly)
+        {
+            builder.Services.AddHostedService<FeedScheduler>();
+            builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = settings.Scheduling.MaxConcurrentPolls));
+            builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Scheduling.ShutdownGraceSeconds));
         // No-ops unless started by the Windows service manager or systemd.
         builder.Services.AddWindowsService(o => o.ServiceName = "NewsAggregator");
@@ -90,6 +94,8 @@ public static class ServiceHost
         // The editor page: signed-in editors (cookie), anti-forgery tokens on every form, the sanitiser.
         builder.Services.AddSingleton<ContentSanitizer>();
         builder.Services.AddEditorSignIn();
+        // The JSON API's description at /openapi/v1.json, generated from the endpoints.
+        builder.Services.AddOpenApi();
 
         var app = builder.Build();
         await EnsureSchemaAsync(app.Services, settings.Storage, ct);
@@ -103,6 +109,8 @@ public static class ServiceHost
         app.MapStatusPage();
         app.MapEditorSignIn();
         app.MapCorrections();
+        app.MapEditorPages();
+        app.MapOpenApi();
         return app;
     }
 
@@ -169,6 +177,7 @@ public static class ServiceHost
         services.AddSingleton(sp => new NewsAggregator.Clustering.CorrectionService(sp.GetRequiredService<NewsAggregator.Core.Editorial.CorrectionStore>(),
             sp.GetRequiredService<ISchedulerFactory>(), sp.GetRequiredService<TimeProvider>()) { Wait = TimeSpan.FromSeconds(settings.Editor.CorrectionWaitSeconds) });
         services.AddSingleton<NewsAggregator.Core.Provenance.ProvenanceStore>();
+        services.AddSingleton<NewsAggregator.Core.Editorial.EditorQueries>();
         services.AddSingleton<ClusterConsumer>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<FeedParser>();

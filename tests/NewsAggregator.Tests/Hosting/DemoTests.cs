@@ -51,11 +51,11 @@ public sealed class DemoTests(ITestOutputHelper output)
                 Assert.Equal(expectedUrls.Count, stored.Count);
 
                 // The broken feeds may be polled after the last article arrived (first polls are spread at random).
-                var page = await http.GetStringAsync("/");
+                var page = await http.GetStringAsync("/feeds");
                 while (DateTimeOffset.UtcNow - started < Patience && !(page.Contains("Parse MalformedXml", StringComparison.Ordinal) && page.Contains("NotFound: HTTP 404", StringComparison.Ordinal)))
                 {
                     await Task.Delay(500);
-                    page = await http.GetStringAsync("/");
+                    page = await http.GetStringAsync("/feeds");
                 }
                 Assert.Contains("<table id=\"feeds\"", page);
                 foreach (var feed in samples.Feeds)
