@@ -111,9 +111,14 @@ public sealed partial class EditorFlowTests(ITestOutputHelper output)
         Assert.Equal(1, await page.Locator($"#timeline tr[data-article-id='{splitOff}']").CountAsync());
         Assert.Equal(merged, await timeline.CountAsync());
 
-        // And the API agrees: the merged story is one story, its other id leads to it.
+        // And the API agrees: one story of every member, the merge listed as applied and the split as undone.
         var api = await http.GetFromJsonAsync<JsonElement>($"/api/stories/{survivor}");
-        Assert.Equal(merged, api.GetProperty("members").GetArrayLength());
+        Assert.Equal(merged, api.GetProperty("members").GetInt32());
+        Assert.Equal(merged, api.GetProperty("timeline").GetArrayLength());
+        var kinds = api.GetProperty("corrections").EnumerateArray()
+            .Select(c => $"{c.GetProperty("kind").GetString()}:{c.GetProperty("status").GetString()}:{(c.GetProperty("undoneBy").ValueKind == JsonValueKind.Null ? "in force" : "undone")}")
+            .Order().ToList();
+        Assert.Equal(["merge:applied:in force", "split:applied:undone", "undo:applied:in force"], kinds);
     }
 
     private sealed record Clustered(long ArticleId, long StoryId);
@@ -145,7 +150,7 @@ public sealed partial class EditorFlowTests(ITestOutputHelper output)
     private static async Task<long> AnotherStoryAsync(HttpClient http, long except)
     {
         var list = await http.GetFromJsonAsync<JsonElement>("/api/stories?sort=biggest&limit=10");
-        return list.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetInt64()).First(id => id != except);
+        return list.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetInt64()).First(id => id != except);
     }
 
     private static string OutletName(JsonElement outlets, string id) =>

@@ -49,12 +49,12 @@ public sealed class SanitisationTests(ITestOutputHelper output)
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var hook = await ScriptHook.OpenAsync(browser);
-
         // The hook sees script when there is script: our own page without CSP, with an inline script and a handler.
-        await hook.OpenAsync($"{feeds.BaseUrl}/hook-self-test");
-        Assert.True(hook.Scripts > 0 && hook.Dialogs > 0, $"the hook saw {hook.Scripts} scripts and {hook.Dialogs} dialogs on a page that runs both");
-        hook.Reset();
+        // A hook of its own (its own page): events of the self-test may arrive late and must not count below.
+        var control = await ScriptHook.OpenAsync(browser);
+        await control.OpenAsync($"{feeds.BaseUrl}/hook-self-test");
+        Assert.True(control.Scripts > 0 && control.Dialogs > 0, $"the hook saw {control.Scripts} scripts and {control.Dialogs} dialogs on a page that runs both");
+        var hook = await ScriptHook.OpenAsync(browser);
 
         foreach (var (path, name) in new[] { ("/", "home"), ("/signin", "signin") })
         {
