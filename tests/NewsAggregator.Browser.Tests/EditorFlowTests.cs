@@ -56,12 +56,15 @@ public sealed partial class EditorFlowTests(ITestOutputHelper output)
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("#grouping").InnerTextAsync()));
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("#chain").InnerTextAsync()));
 
-        // Every page, at both widths.
+        // Every page, at both widths (the side-by-side view through the story's own "beside its source" link).
+        var compare = await page.Locator("#timeline a[href*='/compare?']").First.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException("no side-by-side link on the story page");
         var other = await AnotherStoryAsync(http, bridge.StoryId);
         foreach (var (path, name) in new[]
                  {
                      ("/", "stories"), ($"/stories/{bridge.StoryId}", "story"), ($"/articles/{bridge.ArticleId}", "article"),
                      ($"/articles/{bridge.ArticleId}/why", "why"), ("/outlets/meridian", "outlet"), ("/feeds", "feeds"), ("/signin", "signin"),
+                     (compare, "compare"),
                  })
         {
             foreach (var file in await Chromium.ScreenshotsAsync(browser, new Uri(service.Address, path), name))
