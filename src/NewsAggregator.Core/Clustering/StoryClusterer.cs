@@ -569,17 +569,8 @@ public sealed class StoryClusterer
                 target = new Story(to, state.OldestMs);
             }
             from.Window.Remove(entry);
-            foreach (var t in entry.Features.Terms)
-            {
-                var left = from.Terms.GetValueOrDefault(t.Term) - t.Weight;
-                if (left > 0)
-                    from.Terms[t.Term] = left;
-                else if (from.Terms.Remove(t.Term))
-                    StorySpread(t.Term, -1);
-                if (!target.Terms.ContainsKey(t.Term))
-                    StorySpread(t.Term, +1);
-                target.Terms[t.Term] = target.Terms.GetValueOrDefault(t.Term) + t.Weight;
-            }
+            RemoveTerms(from, entry.Features);
+            AddTerms(target, entry.Features);
             entry.Story = target;
             target.Window.Add(entry);
             if (from.WindowMembers == 0 && _stories.TryGetValue(from.Id, out var emptied) && emptied == from)
@@ -623,12 +614,7 @@ public sealed class StoryClusterer
         _entries[features.ArticleId] = entry;
         _byTime.Enqueue(entry, (features.SeenMs, features.ArticleId));
         story.Window.Add(entry);
-        foreach (var t in features.Terms)
-        {
-            if (!story.Terms.ContainsKey(t.Term))
-                StorySpread(t.Term, +1);
-            story.Terms[t.Term] = story.Terms.GetValueOrDefault(t.Term) + t.Weight;
-        }
+        AddTerms(story, features);
         if (features.MinHash[0] != uint.MaxValue)
         {
             for (var band = 0; band < _options.MinHashBands; band++)
@@ -646,6 +632,29 @@ public sealed class StoryClusterer
         }
     }
 
+    // A member's terms join or leave its story's summed vector; story spread counts the stories using each term.
+    private void AddTerms(Story story, ArticleFeatures features)
+    {
+        foreach (var t in features.Terms)
+        {
+            if (!story.Terms.ContainsKey(t.Term))
+                StorySpread(t.Term, +1);
+            story.Terms[t.Term] = story.Terms.GetValueOrDefault(t.Term) + t.Weight;
+        }
+    }
+
+    private void RemoveTerms(Story story, ArticleFeatures features)
+    {
+        foreach (var t in features.Terms)
+        {
+            var left = story.Terms.GetValueOrDefault(t.Term) - t.Weight;
+            if (left > 0)
+                story.Terms[t.Term] = left;
+            else if (story.Terms.Remove(t.Term))
+                StorySpread(t.Term, -1);
+        }
+    }
+
     private void Unindex(Entry entry)
     {
         entry.Evicted = true;
@@ -655,14 +664,7 @@ public sealed class StoryClusterer
         story.Window.Remove(entry);
         if (story.WindowMembers == 0)
             _stories.Remove(story.Id);
-        foreach (var t in entry.Features.Terms)
-        {
-            var left = story.Terms.GetValueOrDefault(t.Term) - t.Weight;
-            if (left > 0)
-                story.Terms[t.Term] = left;
-            else if (story.Terms.Remove(t.Term))
-                StorySpread(t.Term, -1);
-        }
+        RemoveTerms(story, entry.Features);
         if (entry.Features.MinHash[0] != uint.MaxValue)
         {
             for (var band = 0; band < _options.MinHashBands; band++)
