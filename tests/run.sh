@@ -11,9 +11,11 @@ fi
 
 # Debian packages, installed with apt-get so that a fresh machine needs nothing else. chromium: the browser tests
 # (tests/NewsAggregator.Browser.Tests) drive /usr/bin/chromium; Playwright's own browser download is never used.
+# systemd: `systemd-analyze verify` checks the shipped unit file (tests/NewsAggregator.Tests/Service).
 # PostgreSQL (scale-out store) joins this list with the issue that brings it.
 apt_packages=()
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+[ -x /usr/bin/systemd-analyze ] || apt_packages+=(systemd)
 if [ ${#apt_packages[@]} -gt 0 ]; then
     sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${apt_packages[@]}"
@@ -25,5 +27,9 @@ if [ ! -d ../shared/fixtures/feedparser ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# PowerShell, as a .NET tool from nuget.org, runs the Windows install script with its Windows-only commands recorded.
+if ! command -v pwsh >/dev/null 2>&1 && [ ! -x .tools/pwsh ]; then
+    dotnet tool install --tool-path .tools PowerShell
+fi
 dotnet build NewsAggregator.sln -c Release -warnaserror
 dotnet test NewsAggregator.sln -c Release --no-build --logger "console;verbosity=normal" "$@"

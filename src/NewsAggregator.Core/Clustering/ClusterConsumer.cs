@@ -97,6 +97,8 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                     var nowMs = Time.ToMs(time.GetUtcNow());
                     // On a thread of its own: SQLite's "async" calls run synchronously, and the engine goes on meanwhile.
                     var settingsId = _settingsId;
+                    if (writes.Count > 0)
+                        logger.LogDebug("Saving {Count} clustered article versions up to queue position {Seq}", writes.Count, writes[^1].QueueSeq);
                     saving = Task.Run(() => store.SaveAsync(writes, settingsId, nowMs, (connection, tx) =>
                         _provenance.ApplyAsync(connection, tx, writes.Select(w => new Provenance.ProvenanceInput(w.Features, w.Decision, w.HintsJson, w.Body)).ToList(), nowMs, ct), ct), ct);
                     clustered += writes.Count;

@@ -23,6 +23,10 @@ public sealed record DecisionRow(long ArticleId, long Version, long Seq, long St
 /// <summary>The clustering tables (migration 0002): features, stories, members and decisions.</summary>
 public sealed class ClusterStore(Database database)
 {
+    // Fault injection for the kill -9 test's broken variant: takes a batch off the queue in a transaction of its own
+    // before saving what was decided, so a crash between the two loses those articles' clustering. Never set in production.
+    private static readonly bool DequeueBeforeSave = Environment.GetEnvironmentVariable("NEWSAGG_FAULT_DEQUEUE_BEFORE_SAVE") == "1";
+
     public Database Database => database;
 
     /// <summary>The row of these settings in cluster_settings, created on first use.</summary>
@@ -160,6 +164,12 @@ public sealed class ClusterStore(Database database)
         if (writes.Count == 0)
             return;
         await using var connection = await database.OpenAsync(ct);
+        if (DequeueBeforeSave)
+        {
+            await using var early = await database.BeginWriteAsync(connection, ct);
+            await connection.ExecuteAsync("DELETE FROM cluster_queue WHERE seq <= @last", new { last = writes[^1].QueueSeq }, early.Transaction);
+            await early.Transaction.CommitAsync(ct);
+        }
         await using var write = await database.BeginWriteAsync(connection, ct);
         var tx = write.Transaction;
         // The per-article statements are prepared once per batch and re-bound per row: the hot path of clustering

@@ -19,6 +19,12 @@ public static class Commands
     {
         var migrator = services.GetRequiredService<Migrator>();
         var database = services.GetRequiredService<Database>();
+        // A schema this build does not know is left alone: migrating "around" it would mix two versions' tables.
+        if ((await migrator.StatusAsync(ct)).Incompatibility is { } reason)
+        {
+            await Console.Error.WriteLineAsync($"{database.Dialect.Describe()}: {reason}; nothing was changed.");
+            return 2;
+        }
         var applied = await migrator.MigrateAsync(TimeProvider.System, ct);
         Console.WriteLine(applied.Count == 0
             ? $"{database.Dialect.Describe()}: up to date ({migrator.Shipped.Count} migrations)"

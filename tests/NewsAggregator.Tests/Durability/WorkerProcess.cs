@@ -18,6 +18,8 @@ public sealed partial class WorkerProcess : IDisposable
     private readonly Task _stdout;
     private readonly Task _stderr;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _nextSave = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _lastAnnouncedSave = -1;
     private readonly ConcurrentQueue<string> _acknowledged = new();
     private readonly ConcurrentQueue<string> _tail = new();
     private readonly StringBuilder _errors = new();
@@ -31,6 +33,15 @@ public sealed partial class WorkerProcess : IDisposable
 
     /// <summary>Acknowledged canonical URLs, in the order printed.</summary>
     public IReadOnlyCollection<string> Acknowledged => _acknowledged;
+
+    /// <summary>
+    /// Completes when the clustering consumer next announces a save ("Saving N clustered article versions up to queue
+    /// position S", logged at debug level just before the transaction starts).
+    /// </summary>
+    public Task NextClusteringSave => Volatile.Read(ref _nextSave).Task;
+
+    /// <summary>The queue position the last announced clustering save went up to, or null before any.</summary>
+    public long? LastAnnouncedSave => Interlocked.Read(ref _lastAnnouncedSave) is >= 0 and var seq ? seq : null;
 
     /// <summary>Standard error so far; a configuration problem is printed here before exit code 2.</summary>
     public string Errors
@@ -134,6 +145,13 @@ public sealed partial class WorkerProcess : IDisposable
                 _acknowledged.Enqueue(ack.Groups["url"].Value);
                 continue;
             }
+            var save = SaveLine().Match(line);
+            if (save.Success)
+            {
+                Interlocked.Exchange(ref _lastAnnouncedSave, long.Parse(save.Groups["seq"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                Interlocked.Exchange(ref _nextSave, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                continue;
+            }
             if (line.Contains("Application started", StringComparison.Ordinal))
                 _started.TrySetResult();
             // The tail is for diagnosis: acknowledgments and their "dbug:" headers would push everything else out.
@@ -160,4 +178,7 @@ public sealed partial class WorkerProcess : IDisposable
 
     [GeneratedRegex(@"Stored article (?<url>\S+) from \S+")]
     private static partial Regex AcknowledgmentLine();
+
+    [GeneratedRegex(@"Saving \d+ clustered article versions up to queue position (?<seq>\d+)")]
+    private static partial Regex SaveLine();
 }
