@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting.Systemd;
+
+namespace NewsAggregator.Operations;
+
+/// <summary>
+/// The systemd watchdog (WatchdogSec= in the unit): Microsoft.Extensions.Hosting.Systemd sends READY=1 and STOPPING=1
+/// but never WATCHDOG=1. This sends it every half interval, and only while the checks tagged
+/// <see cref="OperationsApi.WatchdogTag"/> pass (the scheduler runs and the database answers): a hung or wedged
+/// process stops pinging and systemd restarts it. Silent unless systemd asked for it (NOTIFY_SOCKET and
+/// WATCHDOG_USEC set, WATCHDOG_PID absent or ours).
+/// </summary>
+public sealed class SystemdWatchdog(ISystemdNotifier notifier, HealthCheckService health, IHostApplicationLifetime lifetime, TimeProvider time,
+    ILogger<SystemdWatchdog> logger) : BackgroundService
+{
+    private static readonly ServiceState Ping = new("WATCHDOG=1");
+
+    /// <summary>The interval systemd expects pings within, from the environment it gave us; null when it expects none.</summary>
+    public static TimeSpan? Interval()
+    {
+        if (!long.TryParse(Environment.GetEnvironmentVariable("WATCHDOG_USEC"), NumberStyles.None, CultureInfo.InvariantCulture, out var usec) || usec <= 0)
+            return null;
+        // sd_watchdog_enabled(3): WATCHDOG_PID, when set, names the process the watchdog is meant for.
+        var pid = Environment.GetEnvironmentVariable("WATCHDOG_PID");
+        if (!string.IsNullOrEmpty(pid) && pid != Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
+            return null;
+        return TimeSpan.FromMicroseconds(usec);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!notifier.IsEnabled || Interval() is not { } interval)
+            return;
+        // Pings start once the host is up: until READY=1 systemd applies TimeoutStartSec (migrations run before).
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        logger.LogInformation("systemd watchdog: pinging every {IntervalMs} ms while healthy (WatchdogSec {WatchdogMs} ms)",
+            (long)(interval / 2).TotalMilliseconds, (long)interval.TotalMilliseconds);
+        using var timer = new PeriodicTimer(interval / 2, time);
+        var healthy = true;
+        do
+        {
+            var report = await health.CheckHealthAsync(c => c.Tags.Contains(OperationsApi.WatchdogTag), stoppingToken);
+            if (report.Status == HealthStatus.Healthy)
+            {
+                notifier.Notify(Ping);
+                if (!healthy)
+                    logger.LogInformation("systemd watchdog: healthy again, pings resumed");
+                healthy = true;
+            }
+            else if (healthy)
+            {
+                // Said once per spell: systemd restarts the service if it lasts longer than WatchdogSec.
+                logger.LogWarning("systemd watchdog: withholding pings while unhealthy: {Failing}",
+                    string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")));
+                healthy = false;
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
