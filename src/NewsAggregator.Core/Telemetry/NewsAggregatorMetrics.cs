@@ -54,6 +54,9 @@ public sealed class NewsAggregatorMetrics
         _storiesCreated = meter.CreateCounter<long>("newsagg.stories.created", description: "Stories started by an article that joined none");
         _storiesMerged = meter.CreateCounter<long>("newsagg.stories.merged", description: "Stories merged into another by an article that bridged them");
         _clusteringFailures = meter.CreateCounter<long>("newsagg.clustering.failures", description: "Article versions the clustering engine failed on (set aside in cluster_failures)");
+        // Counters without tags read 0 from the start rather than appearing with their first event.
+        foreach (var counter in new[] { _articlesStored, _articlesEdited, _duplicatesDropped, _articlesClustered, _storiesCreated, _storiesMerged, _clusteringFailures })
+            counter.Add(0);
     }
 
     /// <summary>One committed poll: its outcome, fetch time and size, and what the writer did with its items.</summary>

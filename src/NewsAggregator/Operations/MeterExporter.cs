@@ -127,9 +127,6 @@ public sealed class MeterExporter : IDisposable
         public CounterFamily(Instrument instrument)
             : base(instrument)
         {
-            // A counter without tags reads 0 before its first measurement rather than being absent.
-            if (instrument.Tags is null)
-                Find([]);
         }
 
         public void Add(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags) => ((CounterSeries)Find(tags)).Add(value);
@@ -165,6 +162,7 @@ public sealed class MeterExporter : IDisposable
             : base(instrument)
         {
             _bounds = bounds is { Count: > 0 } ? [.. bounds] : DefaultBounds;
+            // Ours are recorded without tags: shown empty (count 0) before the first measurement rather than absent.
             Find([]);
         }
 

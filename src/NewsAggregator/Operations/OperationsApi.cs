@@ -46,8 +46,8 @@ public static class OperationsApi
                 services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
                 services.AddSingleton<IHostLifetime, SystemdLifetime>();
             }
-            if (SystemdWatchdog.Interval() is not null)
-                services.AddHostedService<SystemdWatchdog>();
+            if (SystemdWatchdog.Interval() is { } interval)
+                services.AddHostedService(sp => ActivatorUtilities.CreateInstance<SystemdWatchdog>(sp, interval));
         }
         return services;
     }

@@ -11,8 +11,9 @@ namespace NewsAggregator.Operations;
 /// process stops pinging and systemd restarts it. Silent unless systemd asked for it (NOTIFY_SOCKET and
 /// WATCHDOG_USEC set, WATCHDOG_PID absent or ours).
 /// </summary>
-public sealed class SystemdWatchdog(ISystemdNotifier notifier, HealthCheckService health, IHostApplicationLifetime lifetime, TimeProvider time,
-    ILogger<SystemdWatchdog> logger) : BackgroundService
+/// <param name="interval">WatchdogSec as systemd gave it (<see cref="Interval"/>); pings go every half of it.</param>
+public sealed class SystemdWatchdog(TimeSpan interval, ISystemdNotifier notifier, HealthCheckService health, IHostApplicationLifetime lifetime,
+    TimeProvider time, ILogger<SystemdWatchdog> logger) : BackgroundService
 {
     private static readonly ServiceState Ping = new("WATCHDOG=1");
 
@@ -30,7 +31,7 @@ public sealed class SystemdWatchdog(ISystemdNotifier notifier, HealthCheckServic
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!notifier.IsEnabled || Interval() is not { } interval)
+        if (!notifier.IsEnabled)
             return;
         // Pings start once the host is up: until READY=1 systemd applies TimeoutStartSec (migrations run before).
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,20 +50,22 @@ public sealed class SystemdWatchdog(ISystemdNotifier notifier, HealthCheckServic
         logger.LogInformation("systemd watchdog: pinging every {IntervalMs} ms while healthy (WatchdogSec {WatchdogMs} ms)",
             (long)(interval / 2).TotalMilliseconds, (long)interval.TotalMilliseconds);
         using var timer = new PeriodicTimer(interval / 2, time);
-        var healthy = true;
+        var since = time.GetTimestamp();
+        bool? healthy = null;
         do
         {
             var report = await health.CheckHealthAsync(c => c.Tags.Contains(OperationsApi.WatchdogTag), stoppingToken);
             if (report.Status == HealthStatus.Healthy)
             {
                 notifier.Notify(Ping);
-                if (!healthy)
+                if (healthy == false)
                     logger.LogInformation("systemd watchdog: healthy again, pings resumed");
                 healthy = true;
             }
-            else if (healthy)
+            else if (healthy == true || (healthy is null && time.GetElapsedTime(since) >= interval))
             {
-                // Said once per spell: systemd restarts the service if it lasts longer than WatchdogSec.
+                // Said once per spell (the scheduler may still be starting at the first check, which is no news):
+                // systemd restarts the service when the spell outlasts WatchdogSec.
                 logger.LogWarning("systemd watchdog: withholding pings while unhealthy: {Failing}",
                     string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")));
                 healthy = false;
