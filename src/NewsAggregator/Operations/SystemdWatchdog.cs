@@ -55,6 +55,8 @@ public sealed class SystemdWatchdog(TimeSpan interval, ISystemdNotifier notifier
         do
         {
             var report = await health.CheckHealthAsync(c => c.Tags.Contains(OperationsApi.WatchdogTag), stoppingToken);
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+                break; // STOPPING=1 is sent; systemd's stop timeout applies from here
             if (report.Status == HealthStatus.Healthy)
             {
                 notifier.Notify(Ping);
