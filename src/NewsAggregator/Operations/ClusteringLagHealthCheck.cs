@@ -11,7 +11,7 @@ public sealed class ClusteringLagHealthCheck(ServiceStatusStore status, HealthOp
     {
         var backlog = await Task.Run(() => status.BacklogAsync(cancellationToken), cancellationToken);
         var lag = backlog.Lag(time.GetUtcNow());
-        var detail = $"{backlog.Depth} queued, oldest waiting {lag.TotalSeconds:0} s (limit {options.MaxClusteringLagSeconds} s, Health:MaxClusteringLagSeconds)";
+        var detail = $"{backlog.Depth} queued, oldest waiting {lag.TotalSeconds:0.#} s (limit {options.MaxClusteringLagSeconds} s, Health:MaxClusteringLagSeconds)";
         return lag.TotalSeconds > options.MaxClusteringLagSeconds ? HealthCheckResult.Unhealthy(detail) : HealthCheckResult.Healthy(detail);
     }
 }
