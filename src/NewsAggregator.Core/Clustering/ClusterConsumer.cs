@@ -16,7 +16,7 @@ public sealed record ClusterRunReport(int Clustered, int NewStories, int Merges,
 /// commit left off. Not thread-safe: one caller at a time (a Quartz job that never overlaps itself).
 /// </summary>
 public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions options, TimeProvider time, ILogger<ClusterConsumer> logger,
-    ProvenanceOptions? provenance = null)
+    ProvenanceOptions? provenance = null, Telemetry.NewsAggregatorMetrics? metrics = null)
 {
     /// <summary>Queued versions clustered and committed together.</summary>
     public int BatchSize { get; init; } = 500;
@@ -99,8 +99,14 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                     var settingsId = _settingsId;
                     if (writes.Count > 0)
                         logger.LogDebug("Saving {Count} clustered article versions up to queue position {Seq}", writes.Count, writes[^1].QueueSeq);
-                    saving = Task.Run(() => store.SaveAsync(writes, settingsId, nowMs, (connection, tx) =>
-                        _provenance.ApplyAsync(connection, tx, writes.Select(w => new Provenance.ProvenanceInput(w.Features, w.Decision, w.HintsJson, w.Body)).ToList(), nowMs, ct), ct), ct);
+                    saving = Task.Run(async () =>
+                    {
+                        await store.SaveAsync(writes, settingsId, nowMs, (connection, tx) =>
+                            _provenance.ApplyAsync(connection, tx, writes.Select(w => new Provenance.ProvenanceInput(w.Features, w.Decision, w.HintsJson, w.Body)).ToList(), nowMs, ct), ct);
+                        // Counted once committed: a batch that fails is decided again by the rebuilt engine.
+                        if (metrics is not null)
+                            RecordCommitted(metrics, writes);
+                    }, ct);
                     clustered += writes.Count;
                     batch++;
                     if (failed is not null)
@@ -110,6 +116,7 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
                         logger.LogError(failure, "Article {ArticleId} version {Version} could not be clustered; it is listed in cluster_failures and the queue moves on",
                             failed.ArticleId, failed.Version);
                         await store.FailAsync(failed, failure!.ToString(), Time.ToMs(time.GetUtcNow()), ct);
+                        metrics?.ClusteringFailed();
                         // The engine may be half-way through the failed article: rebuilt from what committed.
                         _engine = null;
                         stop = true;
@@ -207,6 +214,17 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
             }
         }
         return (writes, null, null);
+    }
+
+    private static void RecordCommitted(Telemetry.NewsAggregatorMetrics metrics, List<ClusterWrite> writes)
+    {
+        int created = 0, merged = 0;
+        foreach (var write in writes)
+        {
+            created += write.Decision.Action == ClusterAction.NewStory ? 1 : 0;
+            merged += write.Decision.MergedStories.Count;
+        }
+        metrics.Clustered(writes.Count, created, merged);
     }
 
     private (ArticleFeatures? Features, Exception? Error, long Ticks)[] Prepare(QueuedVersion[] queued)

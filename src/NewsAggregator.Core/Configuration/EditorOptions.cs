@@ -19,7 +19,7 @@ public sealed class EditorOptions
     /// <summary>Editors with their hashed keys. Empty: nobody can sign in (the demo adds a one-time account).</summary>
     public List<EditorAccount> Accounts { get; set; } = [];
 
-    /// <summary>True: pages and the read API are open to anyone; corrections still need an editor. False: everything but sign-in and health needs one.</summary>
+    /// <summary>True: pages and the read API are open to anyone; corrections still need an editor. False: everything but sign-in, health and metrics needs one.</summary>
     public bool AnonymousRead { get; set; } = true;
 
     /// <summary>How long a correction request waits for the clustering job to apply it before answering "pending".</summary>

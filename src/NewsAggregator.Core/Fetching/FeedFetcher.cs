@@ -236,8 +236,8 @@ public sealed class FeedFetcher : IDisposable
             if (body is null)
                 return result with { Failure = FetchFailureKind.TooLarge, Error = TooLargeMessage(trace.Current, "decompressed body") };
             if (request.LastBodyHash is not null && string.Equals(hash, request.LastBodyHash, StringComparison.OrdinalIgnoreCase))
-                return result with { Outcome = FetchOutcome.Unchanged, BodyHash = hash };
-            return result with { Outcome = FetchOutcome.Fetched, Body = body, BodyHash = hash };
+                return result with { Outcome = FetchOutcome.Unchanged, BodyHash = hash, BodyBytes = body.Length };
+            return result with { Outcome = FetchOutcome.Fetched, Body = body, BodyHash = hash, BodyBytes = body.Length };
         }
     }
 

@@ -47,6 +47,8 @@ public sealed record FetchResult
     public Uri? FinalUrl { get; init; }
     public int? StatusCode { get; init; }
     public byte[]? Body { get; init; }
+    /// <summary>Decompressed size of the body read, also when it was unchanged (and not kept); null when none arrived.</summary>
+    public long? BodyBytes { get; init; }
     public string? ContentType { get; init; }
     public string? ETag { get; init; }
     public string? LastModified { get; init; }

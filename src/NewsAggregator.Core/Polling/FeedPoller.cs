@@ -42,7 +42,8 @@ public sealed class FeedPoller(
     IngestWriter writer,
     PollPolicy policy,
     TimeProvider time,
-    ILogger<FeedPoller> logger)
+    ILogger<FeedPoller> logger,
+    Telemetry.NewsAggregatorMetrics? metrics = null)
 {
     /// <summary>Polls the feed; null when it no longer exists or is disabled.</summary>
     public async Task<PollReport?> PollAsync(long feedId, CancellationToken ct)
@@ -85,6 +86,7 @@ public sealed class FeedPoller(
         }, CancellationToken.None);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics?.Polled(fetch, parse?.Failure ?? ParseFailureKind.None, report.New, report.Updated, report.Unchanged);
         if (state.LastError is null)
         {
             logger.LogInformation("Polled {FeedKey}: {Outcome}, {Items} items, {New} new, {Updated} updated in {ElapsedMs} ms; next at {NextPoll:u}",

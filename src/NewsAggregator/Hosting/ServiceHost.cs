@@ -9,6 +9,7 @@ using NewsAggregator.Core.Parsing;
 using NewsAggregator.Core.Polling;
 using NewsAggregator.Core.Storage;
 using NewsAggregator.Demo;
+using NewsAggregator.Operations;
 using NewsAggregator.Polling;
 using NewsAggregator.Web;
 using Quartz;
@@ -56,13 +57,15 @@ public static class ServiceHost
             await app.StartAsync(ct);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var database = app.Services.GetRequiredService<Database>();
-            Console.WriteLine($"NewsAggregator {(demo is null ? "service" : "demo")} running. Database: {database.Dialect.Describe()}");
+            // With JSON console logs standard output carries only JSON lines; these lines for people go to standard error.
+            var banner = OperationsApi.JsonConsole(app.Configuration) ? Console.Error : Console.Out;
+            banner.WriteLine($"NewsAggregator {(demo is null ? "service" : "demo")} running. Database: {database.Dialect.Describe()}");
             foreach (var address in addresses)
-                Console.WriteLine($"Web page: {address.TrimEnd('/')}/");
+                banner.WriteLine($"Web page: {address.TrimEnd('/')}/");
             if (demo?.EditorKey is { } key)
-                Console.WriteLine($"Editor sign-in: name {DemoEditor}, key {key}");
+                banner.WriteLine($"Editor sign-in: name {DemoEditor}, key {key}");
             if (samples is not null)
-                Console.WriteLine($"Sample feeds: {samples.Feeds.Count} served at {samples.BaseUrl}");
+                banner.WriteLine($"Sample feeds: {samples.Feeds.Count} served at {samples.BaseUrl}");
             await app.WaitForShutdownAsync(ct);
         }
         return 0;
@@ -91,6 +94,9 @@ public static class ServiceHost
         // No-ops unless started by the Windows service manager or systemd.
         builder.Services.AddWindowsService(o => o.ServiceName = "NewsAggregator");
         builder.Services.AddSystemd();
+        // Health, readiness, metrics, the systemd watchdog; an explicit console log format beats systemd's default.
+        builder.Services.AddOperations(settings.Health, runsJobs: !webOnly);
+        builder.Services.KeepConfiguredConsoleFormatter(builder.Configuration);
         // The editor page: signed-in editors (cookie), anti-forgery tokens on every form, the sanitiser.
         builder.Services.AddSingleton<ContentSanitizer>();
         builder.Services.AddEditorSignIn();
@@ -98,6 +104,8 @@ public static class ServiceHost
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        // Listening before anything records, so that /metrics counts from the first poll.
+        app.Services.GetRequiredService<MeterExporter>();
         await EnsureSchemaAsync(app.Services, settings.Storage, ct);
         // CSP, nosniff and friends on every response, errors and redirects included.
         app.UseSecurityHeaders();
@@ -106,6 +114,7 @@ public static class ServiceHost
         app.UseReadAccess(settings.Editor);
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapOperations();
         app.MapStatusPage();
         app.MapEditorSignIn();
         app.MapCorrections();

@@ -11,8 +11,8 @@ namespace NewsAggregator.Web;
 
 /// <summary>
 /// Editors sign in with a name and a key from configuration (hashed there) and get a cookie; forms carry
-/// anti-forgery tokens. When <see cref="EditorOptions.AnonymousRead"/> is off, every page but sign-in, health and
-/// static files needs a signed-in editor, and the API a cookie or an editor's Bearer key.
+/// anti-forgery tokens. When <see cref="EditorOptions.AnonymousRead"/> is off, every page but sign-in, health,
+/// metrics and static files needs a signed-in editor, and the API a cookie or an editor's Bearer key.
 /// </summary>
 public static class EditorSignIn
 {
@@ -119,8 +119,14 @@ public static class EditorSignIn
     public static string LocalOrHome(string? url) =>
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl) ? url : "/";
 
+    /// <summary>
+    /// Health and metrics are open too: probes and Prometheus do not sign in. /metrics shows counts, timings and feed
+    /// keys (already public in config/feeds.json), never article text or editors; keep it off the public internet
+    /// with the listen address or a proxy rule where even that is too much (README, Operations).
+    /// </summary>
     private static bool IsOpen(PathString path) =>
         path.Equals("/signin", StringComparison.OrdinalIgnoreCase) || path.Equals("/healthz", StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/readyz", StringComparison.OrdinalIgnoreCase) || path.Equals("/metrics", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/static", StringComparison.OrdinalIgnoreCase) || path.Equals("/favicon.ico", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

@@ -4,8 +4,8 @@ using NewsAggregator.Core.Storage;
 namespace NewsAggregator.Web;
 
 /// <summary>
-/// The first JSON endpoints (feeds, newest articles, an article's clustering and trace, counts, exports) and the
-/// health check. The pages are in <see cref="StoryPages"/> and <see cref="ArticlePages"/>.
+/// The first JSON endpoints (feeds, newest articles, an article's clustering and trace, counts, exports). The pages
+/// are in <see cref="StoryPages"/> and <see cref="ArticlePages"/>; health and metrics in Operations.OperationsApi.
 /// </summary>
 public static class StatusPage
 {
@@ -38,11 +38,6 @@ public static class StatusPage
             var writer = new Core.Research.ExportWriter(database, time);
             return TypedResults.Stream(stream => writer.WriteTableAsync(tables[0], chosen, range, stream, ct),
                 Core.Research.TableWriter.ContentType(chosen), $"{Core.Research.ExportRequest.Name(tables[0])}.{Core.Research.TableWriter.Extension(chosen)}");
-        });
-        app.MapGet("/healthz", async (ArticleStore articles, CancellationToken ct) =>
-        {
-            await articles.CountsAsync(ct);
-            return TypedResults.Text("ok");
         });
         return app;
     }

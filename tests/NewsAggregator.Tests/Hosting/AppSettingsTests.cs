@@ -26,6 +26,7 @@ public sealed class AppSettingsTests
         Assert.Equivalent(new SchedulingOptions(), settings.Scheduling);
         Assert.Equivalent(new StorageOptions(), settings.Storage);
         Assert.Equivalent(new FeedsOptions(), settings.Feeds);
+        Assert.Equivalent(new HealthOptions(), settings.Health);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class AppSettingsTests
     {
         var file = new ConfigurationBuilder().AddJsonFile(Path.Combine(RepoPaths.Root, "config", "appsettings.json")).Build();
         var missing = new List<string>();
-        foreach (var (section, type) in new[] { ("Fetch", typeof(FetchOptions)), ("Parsing", typeof(ParsingOptions)), ("Scheduling", typeof(SchedulingOptions)), ("Storage", typeof(StorageOptions)), ("Feeds", typeof(FeedsOptions)) })
+        foreach (var (section, type) in new[] { ("Fetch", typeof(FetchOptions)), ("Parsing", typeof(ParsingOptions)), ("Scheduling", typeof(SchedulingOptions)), ("Storage", typeof(StorageOptions)), ("Feeds", typeof(FeedsOptions)), ("Health", typeof(HealthOptions)) })
         {
             foreach (var property in type.GetProperties().Where(p => p.CanWrite))
             {
@@ -69,6 +70,15 @@ public sealed class AppSettingsTests
 
         Assert.Contains("Storage:Synchronous must be one of FULL, NORMAL (got \"OFF\")", e.Message);
         Assert.Contains("Fetch:MaxRedirects must be between 0 and 20 (got 50)", e.Message);
+    }
+
+    [Fact]
+    public void Load_HealthOutOfRange_NamesKeyAndRange()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => Load(new() { ["Health:MaxClusteringLagSeconds"] = "0", ["Health:CheckTimeoutSeconds"] = "90" }));
+
+        Assert.Contains("Health:MaxClusteringLagSeconds must be between 1 and 604800 (a week) (got 0)", e.Message);
+        Assert.Contains("Health:CheckTimeoutSeconds must be between 1 and 60 (got 90)", e.Message);
     }
 
     [Fact]
