@@ -17,13 +17,14 @@ public sealed record AppSettings(
     FeedsOptions Feeds,
     ClusteringOptions Clustering,
     ProvenanceOptions Provenance,
-    EditorOptions Editor)
+    EditorOptions Editor,
+    RetentionOptions Retention)
 {
     /// <summary>Top-level sections accepted in config/appsettings*.json besides ours.</summary>
     private static readonly string[] HostSections = ["Logging", "AllowedHosts", "Kestrel", "Urls"];
 
     public static readonly string[] Sections =
-        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section, ProvenanceOptions.Section, EditorOptions.Section];
+        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section, ProvenanceOptions.Section, EditorOptions.Section, RetentionOptions.Section];
 
     public static AppSettings Load(IConfiguration configuration, IEnumerable<IConfiguration>? files = null)
     {
@@ -44,7 +45,8 @@ public sealed record AppSettings(
             Bind<FeedsOptions>(configuration, FeedsOptions.Section, errors),
             Bind<ClusteringOptions>(configuration, ClusteringOptions.Section, errors),
             Bind<ProvenanceOptions>(configuration, ProvenanceOptions.Section, errors),
-            Bind<EditorOptions>(configuration, EditorOptions.Section, errors));
+            Bind<EditorOptions>(configuration, EditorOptions.Section, errors),
+            Bind<RetentionOptions>(configuration, RetentionOptions.Section, errors));
         errors.AddRange(settings.Fetch.Validate());
         errors.AddRange(settings.Parsing.Validate());
         errors.AddRange(settings.Scheduling.Validate());
@@ -53,6 +55,7 @@ public sealed record AppSettings(
         errors.AddRange(settings.Clustering.Validate());
         errors.AddRange(settings.Provenance.Validate());
         errors.AddRange(settings.Editor.Validate());
+        errors.AddRange(settings.Retention.Validate(settings.Clustering.WindowHours));
         if (errors.Count > 0)
             throw new ConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
         return settings;
