@@ -127,7 +127,12 @@ public sealed class SqliteBackup(Database database)
                 DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 1,
             }.ToString());
             connection.Open();
-            connection.Execute("PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;");
+            // One statement per command: Microsoft.Data.Sqlite does not report the error of a statement that follows
+            // one returning rows (as these PRAGMAs do) in the same command, and the BUSY below is the whole point.
+            connection.ExecuteScalar("PRAGMA busy_timeout = 0");
+            connection.ExecuteScalar("PRAGMA locking_mode = EXCLUSIVE");
+            connection.Execute("BEGIN EXCLUSIVE");
+            connection.Execute("COMMIT");
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
         {
