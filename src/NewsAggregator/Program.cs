@@ -44,9 +44,12 @@ migrate.SetAction((result, ct) => Commands.MigrateAsync(ConfigArgs(result, urls:
 root.Subcommands.Add(migrate);
 
 var feeds = new Command("feeds", "List, import, export and check feeds");
-var list = new Command("list", "Feeds with status, last error and next poll") { dbOption, jsonOption };
+var statusOption = new Option<string?>("--status") { Description = "Only feeds in this state: active, failing, dead or disabled" };
+var problemsOption = new Option<bool>("--problems") { Description = "Only feeds an operator must look at: dead, or failing for Scheduling:ProblemReportHours or more" };
+var list = new Command("list", "Feeds with status, since when in trouble, last error and next poll") { dbOption, jsonOption, statusOption, problemsOption };
 list.TreatUnmatchedTokensAsErrors = false;
-list.SetAction((result, ct) => Commands.ListFeedsAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(jsonOption), ct));
+list.SetAction((result, ct) => Commands.ListFeedsAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(jsonOption),
+    result.GetValue(statusOption), result.GetValue(problemsOption), ct));
 var fileArgument = new Argument<string>("file") { Description = "OPML file" };
 var import = new Command("import", "Add the feeds of an OPML file to the database (they are polled from the next start)") { fileArgument, dbOption };
 import.TreatUnmatchedTokensAsErrors = false;
@@ -139,6 +142,35 @@ statsOutlets.TreatUnmatchedTokensAsErrors = false;
 statsOutlets.SetAction((result, ct) => ResearchCommands.StatsOutletsAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(statsFormatOption), result.GetValue(statsOutOption), ct));
 stats.Subcommands.Add(statsOutlets);
 root.Subcommands.Add(stats);
+
+// Housekeeping: an online backup while the service runs, restore, and retention on demand.
+var backupFileArgument = new Argument<string>("file") { Description = "Where to write the copy" };
+var forceOption = new Option<bool>("--force") { Description = "Replace the file if it exists" };
+var backup = new Command("backup", "Copy the database while the service runs (SQLite's backup API): a consistent snapshot, checked with integrity_check")
+{
+    backupFileArgument, forceOption, dbOption,
+};
+backup.TreatUnmatchedTokensAsErrors = false;
+backup.SetAction((result, ct) => HousekeepingCommands.BackupAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(backupFileArgument)!, result.GetValue(forceOption), ct));
+root.Subcommands.Add(backup);
+
+var restoreFileArgument = new Argument<string>("file") { Description = "A backup written by `newsagg backup`" };
+var restore = new Command("restore", "Make a backup the database (stop the service first): checked, refused while the database is in use; the old file is moved aside, never deleted")
+{
+    restoreFileArgument, dbOption,
+};
+restore.TreatUnmatchedTokensAsErrors = false;
+restore.SetAction((result, ct) => HousekeepingCommands.RestoreAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(restoreFileArgument)!, ct));
+root.Subcommands.Add(restore);
+
+var dryRunOption = new Option<bool>("--dry-run") { Description = "Only count what would be removed; change nothing" };
+var retention = new Command("retention", "Remove articles first seen more than Retention:Days ago now, leaving tombstones; --dry-run shows what would go")
+{
+    dryRunOption, dbOption, jsonOption,
+};
+retention.TreatUnmatchedTokensAsErrors = false;
+retention.SetAction((result, ct) => HousekeepingCommands.RetentionAsync(ConfigArgs(result, null, result.GetValue(dbOption)), result.GetValue(dryRunOption), result.GetValue(jsonOption), ct));
+root.Subcommands.Add(retention);
 
 // editor: accounts for the editor page live in configuration with only their key's hash.
 var keyOption = new Option<string?>("--key") { Description = "The key to hash (default: the first line of standard input, which keeps it out of the shell history)" };

@@ -36,6 +36,15 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
     /// <summary>Fault injection for tests: the engine "fails" on the versions this selects.</summary>
     internal Func<QueuedVersion, bool>? FailFor { get; init; }
 
+    private volatile bool _rebuild;
+
+    /// <summary>
+    /// Makes the next run rebuild the index from the database first. Retention calls it after removing articles: they
+    /// lie outside the window, but their words still count towards rarity and their stories' sizes and times changed,
+    /// and a restart must find the same index as the one running.
+    /// </summary>
+    public void RebuildBeforeNextRun() => _rebuild = true;
+
     /// <summary>Rebuilds the in-memory index from the stored features (done by the first run anyway).</summary>
     public async Task<TimeSpan> RestoreAsync(CancellationToken ct = default)
     {
@@ -63,6 +72,11 @@ public sealed class ClusterConsumer(ClusterStore store, ClusteringOptions option
     public async Task<ClusterRunReport> RunAsync(int maxBatches = int.MaxValue, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
+        if (_rebuild)
+        {
+            _rebuild = false;
+            _engine = null;
+        }
         if (_engine is null)
             await RestoreAsync(ct);
         int clustered = 0, created = 0, merges = 0, updated = 0;

@@ -29,6 +29,12 @@ public sealed class SchedulingOptions
     /// <summary>A feed answering 404/410 is Dead only after this many consecutive such polls (and DeadAfterHours).</summary>
     public int DeadAfterFailures { get; set; } = 5;
 
+    /// <summary>
+    /// Dead feeds and feeds failing with no success for at least this long are listed in a warning at start and every
+    /// this many hours after. Feeds are never removed automatically.
+    /// </summary>
+    public int ProblemReportHours { get; set; } = 24;
+
     /// <summary>A 301/308 target becomes the feed's URL after it was seen on this many consecutive successful polls.</summary>
     public int RedirectAdoptAfter { get; set; } = 3;
 
@@ -67,6 +73,7 @@ public sealed class SchedulingOptions
         Range(nameof(MaxRetryAfterSeconds), MaxRetryAfterSeconds, intervalFloor, week);
         Range(nameof(DeadAfterHours), DeadAfterHours, 1, 365 * 24);
         Range(nameof(DeadAfterFailures), DeadAfterFailures, 1, 1000);
+        Range(nameof(ProblemReportHours), ProblemReportHours, 1, 24 * 30);
         Range(nameof(RedirectAdoptAfter), RedirectAdoptAfter, 1, 100);
         Range(nameof(ShutdownGraceSeconds), ShutdownGraceSeconds, 1, 3600);
         Range(nameof(MaxConcurrentPolls), MaxConcurrentPolls, 1, 256);

@@ -113,12 +113,14 @@ public sealed class EditorQueries(Database database)
     }
 
     /// <summary>What a page shows of each story, read by id (a few index lookups per story, whatever the database size).</summary>
+    // A story's headline is the title of its first article (the story's id). Retention may have removed that article
+    // while the story lives on; the earliest member left then speaks for it (looked up only in that case).
     private static async Task<IReadOnlyList<StoryListRow>> RowsAsync(DbConnection connection, List<(long Id, long Key)> keys, CancellationToken ct)
     {
         if (keys.Count == 0)
             return [];
         var rows = (await connection.QueryAsync<StoryListRow>(new CommandDefinition("""
-            SELECT s.id, s.members, s.oldest_ms, s.newest_ms, COALESCE(a.title, '') AS headline,
+            SELECT s.id, s.members, s.oldest_ms, s.newest_ms, COALESCE(a.title, (SELECT f.title FROM articles f WHERE f.id = (SELECT MIN(m.article_id) FROM story_members m WHERE m.story_id = s.id)), '') AS headline,
                    so.outlet_id AS origin_outlet_id, o.name AS origin_outlet_name, COALESCE(o.external, 0) AS origin_external,
                    so.article_id AS origin_article_id,
                    (SELECT count(DISTINCT ma.outlet_id) FROM story_members m JOIN articles ma ON ma.id = m.article_id WHERE m.story_id = s.id) AS outlets,
@@ -157,7 +159,8 @@ public sealed class EditorQueries(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<StoryHeader>(new CommandDefinition("""
-            SELECT s.id, s.members, s.oldest_ms, s.newest_ms, s.merged_into, COALESCE(a.title, '') AS headline
+            SELECT s.id, s.members, s.oldest_ms, s.newest_ms, s.merged_into,
+                   COALESCE(a.title, (SELECT f.title FROM articles f WHERE f.id = (SELECT MIN(m.article_id) FROM story_members m WHERE m.story_id = s.id)), '') AS headline
             FROM stories s LEFT JOIN articles a ON a.id = s.id WHERE s.id = @storyId
             """, new { storyId }, cancellationToken: ct));
     }

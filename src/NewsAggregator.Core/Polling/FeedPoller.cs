@@ -87,6 +87,16 @@ public sealed class FeedPoller(
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics?.Polled(fetch, parse?.Failure ?? ParseFailureKind.None, report.New, report.Updated, report.Unchanged);
+        // Once, when it happens: a dead feed is polled rarely from now on and never removed, so an operator must hear of it.
+        if (state.Status == FeedStatus.Dead && feed.Status != "dead")
+        {
+            logger.LogWarning("Feed {FeedKey} is dead: {Error}. It is polled every {DeadIntervalHours} h from now on and never removed; fix or remove it in the feed list",
+                feed.Key, state.LastError, policy.DeadInterval.TotalHours);
+        }
+        else if (state.Status != FeedStatus.Dead && feed.Status == "dead")
+        {
+            logger.LogWarning("Feed {FeedKey} answered again and is no longer dead", feed.Key);
+        }
         if (state.LastError is null)
         {
             logger.LogInformation("Polled {FeedKey}: {Outcome}, {Items} items, {New} new, {Updated} updated in {ElapsedMs} ms; next at {NextPoll:u}",

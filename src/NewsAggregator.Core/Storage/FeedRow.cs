@@ -33,6 +33,17 @@ public sealed class FeedRow
     public long ArticlesNew { get; set; }
     public long CreatedMs { get; set; }
 
+    /// <summary>
+    /// Since when the feed has been in trouble: a dead feed since the first 404/410 of its streak, a failing one since
+    /// its last successful poll (or since it was added, if it never had one); null for a healthy feed.
+    /// </summary>
+    public long? ProblemSinceMs => Status switch
+    {
+        "dead" => NotFoundSinceMs ?? LastSuccessMs ?? CreatedMs,
+        "failing" => LastSuccessMs ?? CreatedMs,
+        _ => null,
+    };
+
     public FeedPollState ToPollState() => new()
     {
         Url = new Uri(Url),

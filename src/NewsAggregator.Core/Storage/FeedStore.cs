@@ -127,6 +127,20 @@ public sealed class FeedStore(Database database)
         return rows.AsList();
     }
 
+    /// <summary>
+    /// The enabled feeds an operator must hear about: dead ones, and failing ones without a successful poll for at least
+    /// <paramref name="failingFor"/>. Dead first, then longest in trouble first. Feeds are never removed automatically.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedRow>> ProblemsAsync(DateTimeOffset now, TimeSpan failingFor, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<FeedRow>(new CommandDefinition($"""
+            SELECT {Columns} FROM feeds
+            WHERE enabled = 1 AND (status = 'dead' OR (status = 'failing' AND COALESCE(last_success_ms, created_ms) <= @before))
+            """, new { before = Time.ToMs(now - failingFor) }, cancellationToken: ct));
+        return rows.OrderBy(r => r.Status == "dead" ? 0 : 1).ThenBy(r => r.ProblemSinceMs).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<FeedRow?> GetAsync(long id, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -25,7 +25,11 @@ public sealed record PollWrite
 }
 
 /// <summary>What a committed poll did. Returned only after the commit: everything in it is durable.</summary>
-public sealed record IngestReport(int New, int Updated, int Unchanged, IReadOnlyList<long> QueuedArticleIds, IReadOnlyList<string> NewUrls);
+public sealed record IngestReport(int New, int Updated, int Unchanged, IReadOnlyList<long> QueuedArticleIds, IReadOnlyList<string> NewUrls)
+{
+    /// <summary>Items dropped because retention removed their article (a tombstone holds their URL).</summary>
+    public int Tombstoned { get; init; }
+}
 
 /// <summary>
 /// The single writer (ARCHITECTURE step 5). Polls hand their results here; one loop commits them, grouping polls
@@ -132,10 +136,10 @@ public sealed class IngestWriter : IAsyncDisposable
             batch[i].Done.TrySetResult(reports[i]);
     }
 
-    private static async Task<IngestReport> WriteOneAsync(Statements sql, PollWrite write)
+    private async Task<IngestReport> WriteOneAsync(Statements sql, PollWrite write)
     {
         var now = Time.ToMs(write.PolledUtc);
-        int added = 0, updated = 0, unchanged = 0;
+        int added = 0, updated = 0, unchanged = 0, tombstoned = 0;
         var queued = new List<long>();
         var newUrls = new List<string>();
         var ct = CancellationToken.None; // a write once queued is committed (or fails) as a whole
@@ -144,6 +148,14 @@ public sealed class IngestWriter : IAsyncDisposable
             // articles.canonical_url is UNIQUE: this lookup is an index seek.
             var found = await sql.Current.QueryAsync(r => (Id: r.GetInt64(0), ContentHash: r.GetString(1), Version: r.GetInt64(2)), ct, article.CanonicalUrl);
             long id;
+            // An unknown URL may be one retention removed: a feed still carrying the item must not bring it back. The
+            // tombstone's last sighting moves on, so that it lasts as long as some feed carries the item.
+            if (found.Count == 0 && (await sql.Tombstoned.QueryAsync(r => r.GetInt64(0), ct, Tombstones.Key(article.CanonicalUrl), now)).Count > 0)
+            {
+                _logger.LogDebug("Dropped {Url} from feed {FeedId}: retention removed it (tombstone)", article.CanonicalUrl, write.FeedId);
+                tombstoned++;
+                continue;
+            }
             if (found.Count == 0)
             {
                 var ids = await sql.InsertArticle.QueryAsync(r => r.GetInt64(0), ct,
@@ -182,7 +194,7 @@ public sealed class IngestWriter : IAsyncDisposable
             state.ConsecutiveFailures, Time.ToMs(state.NotFoundSinceUtc), state.ConsecutiveNotFound, state.PendingRedirectUrl,
             state.PendingRedirectCount, state.LastError, write.StatusCode, Time.ToMs(write.PolledUtc), Time.ToMs(state.LastSuccessUtc),
             Time.ToMs(state.NextPollUtc), added, write.ReplaceValidators, write.ETag, write.LastModified, write.BodyHash, write.SiteLink);
-        return new IngestReport(added, updated, unchanged, queued, newUrls);
+        return new IngestReport(added, updated, unchanged, queued, newUrls) { Tombstoned = tombstoned };
     }
 
     /// <summary>The per-article statements of <see cref="WriteOneAsync"/>, each with positional parameters @p0, @p1, ….</summary>
@@ -206,6 +218,11 @@ public sealed class IngestWriter : IAsyncDisposable
         public PreparedStatement InsertVersion { get; } = new(connection, tx, """
             INSERT INTO article_versions (article_id, version, title, body, content_hash, seen_ms, feed_id, content_html)
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+            """);
+
+        public PreparedStatement Tombstoned { get; } = new(connection, tx,
+            """
+            UPDATE article_tombstones SET last_seen_ms = CASE WHEN last_seen_ms < @p1 THEN @p1 ELSE last_seen_ms END WHERE url_hash = @p0 RETURNING 1
             """);
 
         public PreparedStatement Enqueue { get; } = new(connection, tx,
@@ -243,6 +260,7 @@ public sealed class IngestWriter : IAsyncDisposable
             UpdateArticle.Dispose();
             InsertVersion.Dispose();
             Enqueue.Dispose();
+            Tombstoned.Dispose();
             Sighting.Dispose();
         }
     }

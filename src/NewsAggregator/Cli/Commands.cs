@@ -32,9 +32,22 @@ public static class Commands
         return 0;
     });
 
-    public static Task<int> ListFeedsAsync(string[] args, bool json, CancellationToken ct) => WithSchemaAsync(args, async services =>
+    private static readonly string[] FeedStates = ["active", "failing", "dead", "disabled"];
+
+    public static Task<int> ListFeedsAsync(string[] args, bool json, string? status, bool problems, CancellationToken ct) => WithSchemaAsync(args, async services =>
     {
-        var feeds = await services.GetRequiredService<FeedStore>().ListAsync(includeDisabled: true, ct);
+        if (status is not null && !FeedStates.Contains(status, StringComparer.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync($"--status must be one of {string.Join(", ", FeedStates)} (got \"{status}\")");
+            return 2;
+        }
+        var store = services.GetRequiredService<FeedStore>();
+        var scheduling = services.GetRequiredService<SchedulingOptions>();
+        IReadOnlyList<FeedRow> feeds = problems
+            ? await store.ProblemsAsync(DateTimeOffset.UtcNow, TimeSpan.FromHours(scheduling.ProblemReportHours), ct)
+            : await store.ListAsync(includeDisabled: true, ct);
+        if (status is not null)
+            feeds = feeds.Where(f => string.Equals(f.Enabled ? f.Status : "disabled", status, StringComparison.OrdinalIgnoreCase)).ToList();
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(feeds, JsonOut));
@@ -42,16 +55,22 @@ public static class Commands
         }
         if (feeds.Count == 0)
         {
-            Console.WriteLine("No feeds yet: the service adds those of config/feeds.json when it starts; `feeds import` adds OPML.");
+            Console.WriteLine(problems || status is not null
+                ? "No feed matches."
+                : "No feeds yet: the service adds those of config/feeds.json when it starts; `feeds import` adds OPML.");
             return 0;
         }
-        Console.WriteLine($"{"FEED",-28} {"STATUS",-8} {"POLLS",6} {"NEW",6} {"NEXT POLL (UTC)",-19}  LAST ERROR");
+        // SINCE: dead since the first 404/410 of the streak; failing since the last successful poll.
+        Console.WriteLine($"{"FEED",-28} {"STATUS",-8} {"SINCE (UTC)",-16} {"FAILS",5} {"POLLS",6} {"NEW",6} {"NEXT POLL (UTC)",-19}  LAST ERROR");
         foreach (var f in feeds)
         {
-            var status = f.Enabled ? f.Status : "disabled";
+            var state = f.Enabled ? f.Status : "disabled";
+            var since = Time.FromMs(f.ProblemSinceMs)?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
             var next = Time.FromMs(f.NextPollMs)?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-";
-            Console.WriteLine($"{f.Key,-28} {status,-8} {f.Polls,6} {f.ArticlesNew,6} {next,-19}  {f.LastError}");
+            Console.WriteLine($"{f.Key,-28} {state,-8} {since,-16} {f.ConsecutiveFailures,5} {f.Polls,6} {f.ArticlesNew,6} {next,-19}  {f.LastError}");
         }
+        if (problems)
+            Console.WriteLine($"{feeds.Count} feed(s) need a look; none is ever removed automatically: fix or remove them in the feed list.");
         return 0;
     });
 

@@ -18,13 +18,14 @@ public sealed record AppSettings(
     ClusteringOptions Clustering,
     ProvenanceOptions Provenance,
     EditorOptions Editor,
-    HealthOptions Health)
+    HealthOptions Health,
+    RetentionOptions Retention)
 {
     /// <summary>Top-level sections accepted in config/appsettings*.json besides ours.</summary>
     private static readonly string[] HostSections = ["Logging", "AllowedHosts", "Kestrel", "Urls"];
 
     public static readonly string[] Sections =
-        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section, ProvenanceOptions.Section, EditorOptions.Section, HealthOptions.Section];
+        [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section, ProvenanceOptions.Section, EditorOptions.Section, HealthOptions.Section, RetentionOptions.Section];
 
     public static AppSettings Load(IConfiguration configuration, IEnumerable<IConfiguration>? files = null)
     {
@@ -46,7 +47,8 @@ public sealed record AppSettings(
             Bind<ClusteringOptions>(configuration, ClusteringOptions.Section, errors),
             Bind<ProvenanceOptions>(configuration, ProvenanceOptions.Section, errors),
             Bind<EditorOptions>(configuration, EditorOptions.Section, errors),
-            Bind<HealthOptions>(configuration, HealthOptions.Section, errors));
+            Bind<HealthOptions>(configuration, HealthOptions.Section, errors),
+            Bind<RetentionOptions>(configuration, RetentionOptions.Section, errors));
         errors.AddRange(settings.Fetch.Validate());
         errors.AddRange(settings.Parsing.Validate());
         errors.AddRange(settings.Scheduling.Validate());
@@ -56,6 +58,7 @@ public sealed record AppSettings(
         errors.AddRange(settings.Provenance.Validate());
         errors.AddRange(settings.Editor.Validate());
         errors.AddRange(settings.Health.Validate());
+        errors.AddRange(settings.Retention.Validate(settings.Clustering.WindowHours));
         if (errors.Count > 0)
             throw new ConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
         return settings;

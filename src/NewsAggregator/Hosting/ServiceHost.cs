@@ -172,6 +172,7 @@ public static class ServiceHost
         services.AddSingleton(settings.Clustering);
         services.AddSingleton(settings.Provenance);
         services.AddSingleton(settings.Editor);
+        services.AddSingleton(settings.Retention);
         services.AddSingleton(outlets);
         services.AddSingleton<OutletNames>();
         services.AddSingleton(TimeProvider.System);
@@ -188,6 +189,7 @@ public static class ServiceHost
         services.AddSingleton<NewsAggregator.Core.Provenance.ProvenanceStore>();
         services.AddSingleton<NewsAggregator.Core.Editorial.EditorQueries>();
         services.AddSingleton<ClusterConsumer>();
+        services.AddSingleton<NewsAggregator.Core.Housekeeping.ArticleRetention>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton(sp => new ArticleNormalizer(sp.GetRequiredService<OutletDirectory>()));

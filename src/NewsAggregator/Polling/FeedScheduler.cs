@@ -11,7 +11,7 @@ public sealed record ConfiguredFeeds(IReadOnlyList<FeedDefinition> Feeds, string
 /// <summary>
 /// At start: writes the outlet directory and the feed list into the database, then gives every enabled feed its
 /// Quartz job, first firing at the feed's stored next-poll time (or soon, spread out, for feeds never polled), and
-/// schedules the clustering job.
+/// schedules the clustering and housekeeping jobs.
 /// </summary>
 public sealed class FeedScheduler(
     ISchedulerFactory schedulers,
@@ -20,6 +20,7 @@ public sealed class FeedScheduler(
     ConfiguredFeeds configured,
     Core.Configuration.SchedulingOptions options,
     Core.Configuration.ClusteringOptions clustering,
+    Core.Configuration.RetentionOptions retention,
     TimeProvider time,
     ILogger<FeedScheduler> logger) : IHostedService
 {
@@ -47,6 +48,10 @@ public sealed class FeedScheduler(
         }
         logger.LogInformation("Scheduled {Feeds} feeds", enabled.Count);
         await Clustering.ClusterJob.ScheduleAsync(scheduler, TimeSpan.FromSeconds(clustering.IntervalSeconds), time, cancellationToken);
+        // Housekeeping: dead and long-failing feeds reported now and periodically; retention only when switched on.
+        await Housekeeping.FeedHealthJob.ScheduleAsync(scheduler, TimeSpan.FromHours(options.ProblemReportHours), time, cancellationToken);
+        if (retention.Enabled)
+            await Housekeeping.RetentionJob.ScheduleAsync(scheduler, TimeSpan.FromMinutes(retention.IntervalMinutes), time, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

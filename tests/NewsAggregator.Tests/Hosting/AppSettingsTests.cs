@@ -27,6 +27,8 @@ public sealed class AppSettingsTests
         Assert.Equivalent(new StorageOptions(), settings.Storage);
         Assert.Equivalent(new FeedsOptions(), settings.Feeds);
         Assert.Equivalent(new HealthOptions(), settings.Health);
+        Assert.Equivalent(new RetentionOptions(), settings.Retention);
+        Assert.False(settings.Retention.Enabled);
     }
 
     [Fact]
@@ -34,7 +36,7 @@ public sealed class AppSettingsTests
     {
         var file = new ConfigurationBuilder().AddJsonFile(Path.Combine(RepoPaths.Root, "config", "appsettings.json")).Build();
         var missing = new List<string>();
-        foreach (var (section, type) in new[] { ("Fetch", typeof(FetchOptions)), ("Parsing", typeof(ParsingOptions)), ("Scheduling", typeof(SchedulingOptions)), ("Storage", typeof(StorageOptions)), ("Feeds", typeof(FeedsOptions)), ("Health", typeof(HealthOptions)) })
+        foreach (var (section, type) in new[] { ("Fetch", typeof(FetchOptions)), ("Parsing", typeof(ParsingOptions)), ("Scheduling", typeof(SchedulingOptions)), ("Storage", typeof(StorageOptions)), ("Feeds", typeof(FeedsOptions)), ("Health", typeof(HealthOptions)), ("Retention", typeof(RetentionOptions)) })
         {
             foreach (var property in type.GetProperties().Where(p => p.CanWrite))
             {
@@ -44,6 +46,18 @@ public sealed class AppSettingsTests
             }
         }
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Load_RetentionShorterThanClusteringWindow_IsRefusedWithBothKeys()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => Load(new() { ["Retention:Days"] = "3", ["Clustering:WindowHours"] = "96" }));
+
+        Assert.Contains("Retention:Days must be at least Clustering:WindowHours in days (4)", e.Message);
+        Assert.Contains("(got 3)", e.Message);
+        // As long as the window is, it is accepted; 0 is off.
+        Assert.Equal(4, Load(new() { ["Retention:Days"] = "4" }).Retention.Days);
+        Assert.False(Load(new() { ["Retention:Days"] = "0" }).Retention.Enabled);
     }
 
     [Fact]
