@@ -7,12 +7,16 @@ internal static class NewsaggProcess
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunProgramAsync("dotnet", [RepoPaths.Executable, .. args]);
+
+    /// <summary>Any program (systemd-analyze, pwsh...), its output captured, killed after a minute.</summary>
+    public static async Task<Result> RunProgramAsync(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(RepoPaths.Executable);
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using NewsAggregator.Tests.Cli;
 using Xunit.Abstractions;
 
 namespace NewsAggregator.Tests.Service;
@@ -181,29 +181,8 @@ public sealed class ServiceFilesTests(ITestOutputHelper output)
         return new ScriptRun(result.ExitCode, result.Out, result.Error, calls, installDir, dataDir, migrate);
     }
 
-    private sealed record ProcessResult(int ExitCode, string Out, string Error);
-
-    private static async Task<ProcessResult> RunAsync(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["SYSTEMD_COLORS"] = "0";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<NewsaggProcess.Result> RunAsync(string file, params string[] args) =>
+        NewsaggProcess.RunProgramAsync(file, args, new Dictionary<string, string> { ["SYSTEMD_COLORS"] = "0" });
 
     /// <summary>systemd-analyze, which tests/run.sh installs (package systemd) when it is missing.</summary>
     private static string SystemdAnalyze() =>
