@@ -75,13 +75,16 @@ public sealed class FeedFetcher : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
         var trace = new Trace(request.Url);
-        using var deadline = new CancellationTokenSource(_deadline, _time);
+        // The deadline starts once the fetch holds its first connection slot (FetchHopsAsync): time spent queued behind
+        // other feeds of the same host is not this feed's slowness, and counting it made healthy feeds on a host with
+        // slow neighbours fail as timeouts. Queueing has its own bound (WaitForSlotAsync).
+        using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
 
         FetchResult result;
         try
         {
-            result = await FetchHopsAsync(request, trace, linked.Token);
+            result = await FetchHopsAsync(request, trace, deadline, linked.Token);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -114,8 +117,9 @@ public sealed class FeedFetcher : IDisposable
             slot.Dispose();
     }
 
-    private async Task<FetchResult> FetchHopsAsync(FetchRequest request, Trace trace, CancellationToken token)
+    private async Task<FetchResult> FetchHopsAsync(FetchRequest request, Trace trace, CancellationTokenSource deadline, CancellationToken token)
     {
+        var deadlineStarted = false;
         if (!IsHttp(request.Url))
             return trace.Fail(FetchFailureKind.InvalidUrl, $"invalid URL {request.Url}: only absolute http and https URLs are fetched");
 
@@ -126,9 +130,18 @@ public sealed class FeedFetcher : IDisposable
             if (PreCheckHost(url) is { } refusal)
                 return trace.Fail(FetchFailureKind.RefusedAddress, refusal);
 
-            // Waiting for a slot counts within the deadline: the token already carries it.
-            var slot = _hostSlots.GetOrAdd(url.IdnHost.ToLowerInvariant(), _ => new SemaphoreSlim(_options.MaxConcurrentPerHost));
-            await slot.WaitAsync(token);
+            var host = url.IdnHost.ToLowerInvariant();
+            var slot = _hostSlots.GetOrAdd(host, _ => new SemaphoreSlim(_options.MaxConcurrentPerHost));
+            if (!await WaitForSlotAsync(slot, token))
+            {
+                return trace.Fail(FetchFailureKind.Timeout,
+                    $"waited {_options.TimeoutSeconds} s (Fetch:TimeoutSeconds) for a connection to {url.Authority}: all {_options.MaxConcurrentPerHost} (Fetch:MaxConcurrentPerHost) were busy with other feeds of that host; nothing was requested");
+            }
+            if (!deadlineStarted)
+            {
+                deadline.CancelAfter(_deadline);
+                deadlineStarted = true;
+            }
             try
             {
                 using var message = BuildRequest(url, request);
@@ -155,6 +168,26 @@ public sealed class FeedFetcher : IDisposable
             {
                 slot.Release();
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits for one of the host's connection slots, at most Fetch:TimeoutSeconds; false when they stayed busy that
+    /// long. The bound keeps a host whose feeds are all slow from holding poll slots of the whole service: its queued
+    /// feeds fail (and back off, which is polite to an overloaded host) instead of waiting behind each other.
+    /// </summary>
+    private async Task<bool> WaitForSlotAsync(SemaphoreSlim slot, CancellationToken token)
+    {
+        using var queued = new CancellationTokenSource(_deadline, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, queued.Token);
+        try
+        {
+            await slot.WaitAsync(linked.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (queued.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
