@@ -334,14 +334,7 @@ public sealed class FeedFetcher : IDisposable
     }
 
     /// <summary>IP literals and metadata names are refused before any request, so nothing is even attempted.</summary>
-    private string? PreCheckHost(Uri url)
-    {
-        var host = url.IdnHost;
-        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-            && IPAddress.TryParse(host.Trim('[', ']'), out var literal))
-            return _policy.CheckAddress(host, url.Port, literal);
-        return _policy.CheckHostName(host, url.Port);
-    }
+    private string? PreCheckHost(Uri url) => _policy.CheckUrl(url);
 
     /// <summary>
     /// Resolves the host once, checks every address, then connects to a checked address: a second lookup by the

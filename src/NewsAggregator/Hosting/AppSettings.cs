@@ -22,40 +22,123 @@ public sealed record AppSettings(
     /// <summary>Top-level sections accepted in config/appsettings*.json besides ours.</summary>
     private static readonly string[] HostSections = ["Logging", "AllowedHosts", "Kestrel", "Urls"];
 
+    /// <summary>
+    /// ASP.NET Core's host settings (WebHostDefaults), which it reads from the same configuration: accepted from the
+    /// command line and the environment too, e.g. --environment Development.
+    /// </summary>
+    private static readonly string[] HostSettings =
+    [
+        "Environment", "ContentRoot", "ApplicationName", "WebRoot", "DetailedErrors", "CaptureStartupErrors", "ShutdownTimeoutSeconds",
+        "SuppressStatusMessages", "PreferHostingUrls", "PreventHostingStartup", "HostingStartupAssemblies", "HostingStartupExcludeAssemblies",
+        "StartupAssembly", "StaticWebAssets", "Https_Port", "Http_Ports", "Https_Ports",
+    ];
+
     public static readonly string[] Sections =
         [FetchOptions.Section, ParsingOptions.Section, SchedulingOptions.Section, StorageOptions.Section, FeedsOptions.Section, ClusteringOptions.Section, ProvenanceOptions.Section, EditorOptions.Section];
 
     public static AppSettings Load(IConfiguration configuration, IEnumerable<IConfiguration>? files = null)
     {
         var errors = new List<string>();
+        var unknown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files ?? [])
         {
             foreach (var section in file.GetChildren())
             {
-                if (!Sections.Concat(HostSections).Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+                if (!IsKnownSection(section.Key, inFile: true) && unknown.Add(section.Key))
                     errors.Add($"{section.Key} is not a known section; allowed: {string.Join(", ", Sections.Concat(HostSections))}");
             }
         }
+        // The command line and NEWSAGG_ variables too: "--Schedulng:MinIntervalSeconds=60" must not be ignored quietly.
+        foreach (var section in configuration.GetChildren())
+        {
+            if (!IsKnownSection(section.Key, inFile: false) && unknown.Add(section.Key))
+                errors.Add($"{section.Key} ({SourceOf(configuration, section.Key)}) is not a known section; allowed: {string.Join(", ", Sections.Concat(HostSections))}");
+        }
+        if (configuration["Urls"] is { } urls && UrlsProblem(urls) is { } problem)
+            errors.Add(problem);
+        // A section with a misspelt key or a value of the wrong type is not range-checked: its values are defaults the
+        // operator did not mean, and checking them would add a second message for the same mistake (an editor
+        // account whose "Nam" was not bound would also be reported for its missing Name).
+        var unbound = new HashSet<string>(StringComparer.Ordinal);
+        T BindSection<T>(string name)
+            where T : new()
+        {
+            var before = errors.Count;
+            var options = Bind<T>(configuration, name, errors);
+            if (errors.Count > before)
+                unbound.Add(name);
+            return options;
+        }
+        void Check(string section, IEnumerable<string> problems)
+        {
+            if (!unbound.Contains(section))
+                errors.AddRange(problems);
+        }
+
         var settings = new AppSettings(
-            Bind<FetchOptions>(configuration, FetchOptions.Section, errors),
-            Bind<ParsingOptions>(configuration, ParsingOptions.Section, errors),
-            Bind<SchedulingOptions>(configuration, SchedulingOptions.Section, errors),
-            Bind<StorageOptions>(configuration, StorageOptions.Section, errors),
-            Bind<FeedsOptions>(configuration, FeedsOptions.Section, errors),
-            Bind<ClusteringOptions>(configuration, ClusteringOptions.Section, errors),
-            Bind<ProvenanceOptions>(configuration, ProvenanceOptions.Section, errors),
-            Bind<EditorOptions>(configuration, EditorOptions.Section, errors));
-        errors.AddRange(settings.Fetch.Validate());
-        errors.AddRange(settings.Parsing.Validate());
-        errors.AddRange(settings.Scheduling.Validate());
-        errors.AddRange(settings.Storage.Validate());
-        errors.AddRange(settings.Feeds.Validate());
-        errors.AddRange(settings.Clustering.Validate());
-        errors.AddRange(settings.Provenance.Validate());
-        errors.AddRange(settings.Editor.Validate());
+            BindSection<FetchOptions>(FetchOptions.Section),
+            BindSection<ParsingOptions>(ParsingOptions.Section),
+            BindSection<SchedulingOptions>(SchedulingOptions.Section),
+            BindSection<StorageOptions>(StorageOptions.Section),
+            BindSection<FeedsOptions>(FeedsOptions.Section),
+            BindSection<ClusteringOptions>(ClusteringOptions.Section),
+            BindSection<ProvenanceOptions>(ProvenanceOptions.Section),
+            BindSection<EditorOptions>(EditorOptions.Section));
+        Check(FetchOptions.Section, settings.Fetch.Validate());
+        Check(ParsingOptions.Section, settings.Parsing.Validate());
+        Check(SchedulingOptions.Section, settings.Scheduling.Validate());
+        Check(StorageOptions.Section, settings.Storage.Validate());
+        Check(FeedsOptions.Section, settings.Feeds.Validate());
+        Check(ClusteringOptions.Section, settings.Clustering.Validate());
+        Check(ProvenanceOptions.Section, settings.Provenance.Validate());
+        Check(EditorOptions.Section, settings.Editor.Validate());
+        if (errors.Count == 1)
+            throw new ConfigurationException($"Invalid configuration: {errors[0]}");
         if (errors.Count > 0)
             throw new ConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
         return settings;
+    }
+
+    /// <summary>
+    /// Urls (--urls) is read by Kestrel only once it starts, where a bad one ends in an exception: checked here instead.
+    /// Each address is http(s)://host:port, several separated by ";"; * and + stand for every interface.
+    /// </summary>
+    private static string? UrlsProblem(string urls)
+    {
+        foreach (var address in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parsable = address.Replace("://*", "://any", StringComparison.Ordinal).Replace("://+", "://any", StringComparison.Ordinal);
+            if (!Uri.TryCreate(parsable, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+                || url.AbsolutePath != "/" || url.Query.Length > 0 || url.UserInfo.Length > 0)
+            {
+                return $"Urls: \"{address}\" is not an address to listen on; expected http(s)://HOST:PORT with a port from 0 to 65535, e.g. http://127.0.0.1:5080 (several separated by \";\")";
+            }
+        }
+        return null;
+    }
+
+    private static bool IsKnownSection(string key, bool inFile) =>
+        Sections.Concat(HostSections).Contains(key, StringComparer.OrdinalIgnoreCase)
+        || (!inFile && HostSettings.Contains(key, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Where a top-level key came from, for the message: the command line, an environment variable or a file.</summary>
+    private static string SourceOf(IConfiguration configuration, string key)
+    {
+        if (configuration is not IConfigurationRoot root)
+            return "configuration";
+        foreach (var provider in root.Providers.Reverse())
+        {
+            if (!provider.GetChildKeys([], null).Contains(key, StringComparer.OrdinalIgnoreCase))
+                continue;
+            return provider switch
+            {
+                Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider => "command line",
+                Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationProvider => $"environment variable NEWSAGG_{key}__…",
+                FileConfigurationProvider file => file.Source.Path ?? "a file",
+                _ => "configuration",
+            };
+        }
+        return "configuration";
     }
 
     /// <summary>Resolves a configured path: absolute as given, relative to the folder of the executable.</summary>

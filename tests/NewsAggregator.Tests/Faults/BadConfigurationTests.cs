@@ -26,6 +26,9 @@ public sealed partial class BadConfigurationTests(ITestOutputHelper output)
         public bool Verb { get; init; }
     }
 
+    // `newsagg editor hash-key --key correct-horse-battery` (100,000 iterations, the minimum, so that start-up stays quick).
+    private static readonly string ValidKeyHash = Core.Editorial.EditorKeyHash.Create("correct-horse-battery", 100_000).ToString();
+
     private const string GoodFeed = """{ "id": "one", "outlet": "meridian", "url": "https://example.org/feed.xml" }""";
 
     private static string FeedsWith(string entry) => $$"""{ "feeds": [ {{entry}} ] }""";
@@ -37,7 +40,8 @@ public sealed partial class BadConfigurationTests(ITestOutputHelper output)
         yield return new("unknown section (environment)", [], ["Fech", "not a known section", "Fetch"]) { Environment = { ["NEWSAGG_Fech__TimeoutSeconds"] = "10" } };
         yield return new("misspelt key", ["--Fetch:TimeoutSecs=10"], ["Fetch:TimeoutSecs is not a known key", "TimeoutSeconds"]);
         yield return new("misspelt key (environment)", [], ["Storage:Pth is not a known key", "Path"]) { Environment = { ["NEWSAGG_Storage__Pth"] = "/tmp/x.db" } };
-        yield return new("misspelt key in a list entry", ["--Editor:Accounts:0:Nam=alice"], ["Editor:Accounts:0:Nam is not a known key", "Name"]);
+        yield return new("misspelt key in a list entry", ["--Editor:Accounts:0:Nam=alice", $"--Editor:Accounts:0:KeyHash={ValidKeyHash}"], ["Editor:Accounts:0:Nam is not a known key", "Name"]);
+        yield return new("option the service does not have", ["--verbose"], ["verbose (command line) is not a known section"]);
         // Wrong types.
         yield return new("whole number expected", ["--Fetch:TimeoutSeconds=ten"], ["Fetch:TimeoutSeconds must be a whole number", "ten"]);
         yield return new("true or false expected", ["--Storage:MigrateOnStart=sometimes"], ["Storage:MigrateOnStart must be true or false"]);
@@ -157,8 +161,9 @@ public sealed partial class BadConfigurationTests(ITestOutputHelper output)
             var args = c.Verb ? new List<string>() : [
                 $"--Storage:Path={Path.Combine(folder.FullName, "news.db")}",
                 $"--Feeds:File={Path.Combine(folder.FullName, "feeds.json")}",
-                "--urls=http://127.0.0.1:0",
             ];
+            if (!c.Verb && !c.Args.Any(a => a.StartsWith("--urls", StringComparison.Ordinal)))
+                args.Add("--urls=http://127.0.0.1:0");
             args.AddRange(c.Args.Select(Expand));
             var watch = Stopwatch.StartNew();
             using var process = ServiceProcess.Start(args, c.Environment.ToDictionary(e => e.Key, e => (string?)e.Value));
