@@ -9,7 +9,7 @@ namespace NewsAggregator.Hosting;
 /// Every options section, bound by name and validated before anything starts. A misspelt key, a value of the wrong
 /// type or out of range stops the process with one message per problem naming the key and what is allowed.
 /// </summary>
-public sealed record AppSettings(
+public sealed partial record AppSettings(
     FetchOptions Fetch,
     ParsingOptions Parsing,
     SchedulingOptions Scheduling,
@@ -56,42 +56,27 @@ public sealed record AppSettings(
         }
         if (configuration["Urls"] is { } urls && UrlsProblem(urls) is { } problem)
             errors.Add(problem);
-        // A section with a misspelt key or a value of the wrong type is not range-checked: its values are defaults the
-        // operator did not mean, and checking them would add a second message for the same mistake (an editor
-        // account whose "Nam" was not bound would also be reported for its missing Name).
-        var unbound = new HashSet<string>(StringComparer.Ordinal);
-        T BindSection<T>(string name)
-            where T : new()
-        {
-            var before = errors.Count;
-            var options = Bind<T>(configuration, name, errors);
-            if (errors.Count > before)
-                unbound.Add(name);
-            return options;
-        }
-        void Check(string section, IEnumerable<string> problems)
-        {
-            if (!unbound.Contains(section))
-                errors.AddRange(problems);
-        }
-
         var settings = new AppSettings(
-            BindSection<FetchOptions>(FetchOptions.Section),
-            BindSection<ParsingOptions>(ParsingOptions.Section),
-            BindSection<SchedulingOptions>(SchedulingOptions.Section),
-            BindSection<StorageOptions>(StorageOptions.Section),
-            BindSection<FeedsOptions>(FeedsOptions.Section),
-            BindSection<ClusteringOptions>(ClusteringOptions.Section),
-            BindSection<ProvenanceOptions>(ProvenanceOptions.Section),
-            BindSection<EditorOptions>(EditorOptions.Section));
-        Check(FetchOptions.Section, settings.Fetch.Validate());
-        Check(ParsingOptions.Section, settings.Parsing.Validate());
-        Check(SchedulingOptions.Section, settings.Scheduling.Validate());
-        Check(StorageOptions.Section, settings.Storage.Validate());
-        Check(FeedsOptions.Section, settings.Feeds.Validate());
-        Check(ClusteringOptions.Section, settings.Clustering.Validate());
-        Check(ProvenanceOptions.Section, settings.Provenance.Validate());
-        Check(EditorOptions.Section, settings.Editor.Validate());
+            Bind<FetchOptions>(configuration, FetchOptions.Section, errors),
+            Bind<ParsingOptions>(configuration, ParsingOptions.Section, errors),
+            Bind<SchedulingOptions>(configuration, SchedulingOptions.Section, errors),
+            Bind<StorageOptions>(configuration, StorageOptions.Section, errors),
+            Bind<FeedsOptions>(configuration, FeedsOptions.Section, errors),
+            Bind<ClusteringOptions>(configuration, ClusteringOptions.Section, errors),
+            Bind<ProvenanceOptions>(configuration, ProvenanceOptions.Section, errors),
+            Bind<EditorOptions>(configuration, EditorOptions.Section, errors));
+        // An entry of a list with a misspelt key (Editor:Accounts:0:Nam) is not checked further: its unbound value
+        // would be reported again as missing, a second message for the same mistake.
+        var misspeltEntries = errors.Select(e => MisspeltEntry().Match(e)).Where(m => m.Success).Select(m => m.Groups[1].Value + ":").ToList();
+        foreach (var invalid in new[]
+                 {
+                     settings.Fetch.Validate(), settings.Parsing.Validate(), settings.Scheduling.Validate(), settings.Storage.Validate(),
+                     settings.Feeds.Validate(), settings.Clustering.Validate(), settings.Provenance.Validate(), settings.Editor.Validate(),
+                 }.SelectMany(p => p))
+        {
+            if (!misspeltEntries.Any(entry => invalid.StartsWith(entry, StringComparison.OrdinalIgnoreCase)))
+                errors.Add(invalid);
+        }
         if (errors.Count == 1)
             throw new ConfigurationException($"Invalid configuration: {errors[0]}");
         if (errors.Count > 0)
@@ -193,6 +178,10 @@ public sealed record AppSettings(
             }
         }
     }
+
+    /// <summary>"Editor:Accounts:0:Nam is not a known key…": group 1 is the list entry, Editor:Accounts:0.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+:\w+:\d+):\w+ is not a known key")]
+    private static partial System.Text.RegularExpressions.Regex MisspeltEntry();
 
     private static bool IsScalar(Type type) => type.IsPrimitive || type == typeof(string) || type == typeof(decimal);
 
