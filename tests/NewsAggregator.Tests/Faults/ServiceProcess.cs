@@ -131,6 +131,20 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until the condition holds, checking every 200 ms; fails with the output when the process exits or time runs out.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = _clock.Elapsed + timeout;
+        while (!condition())
+        {
+            if (_process.HasExited)
+                Assert.Fail($"The service exited with code {_process.ExitCode} before {what}.{Environment.NewLine}{Describe()}");
+            if (_clock.Elapsed > deadline)
+                Assert.Fail($"No {what} within {timeout.TotalSeconds:F0} s.{Environment.NewLine}{Describe()}");
+            await Task.Delay(200);
+        }
+    }
+
     public Task WaitUntilStartedAsync(TimeSpan timeout) =>
         WaitForLineAsync(l => l.Contains("Application started", StringComparison.Ordinal), timeout, "\"Application started\"");
 
