@@ -78,6 +78,42 @@ public sealed class SqliteDialect : IDatabaseDialect
         await transaction.RollbackAsync(ct);
     }
 
+    /// <summary>
+    /// Which of the database's files (or its folder) the file system refuses to open for writing, and why; null when
+    /// all can be. Root ignores permission bits, but not a read-only mount or an immutable file (chattr +i).
+    /// </summary>
+    private string? WhyNotWritable()
+    {
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            if (!File.Exists(file))
+                continue;
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                return $"{file} cannot be written: {e.Message}";
+            }
+        }
+        var folder = System.IO.Path.GetDirectoryName(_path);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+            return null;
+        var probe = System.IO.Path.Combine(folder, $".newsagg-write-probe-{Environment.ProcessId}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+            return null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return $"no file can be created in {folder}: {e.Message}";
+        }
+    }
+
     public string? Explain(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -85,7 +121,12 @@ public sealed class SqliteDialect : IDatabaseDialect
             if (e is SqliteException sqlite)
             {
                 // Primary result codes (the low byte of an extended code): https://sqlite.org/rescode.html
-                return (sqlite.SqliteErrorCode & 0xFF) switch
+                var code = sqlite.SqliteErrorCode & 0xFF;
+                // SQLite says "disk I/O error" or "unable to open database file" for a write the file system refused;
+                // asking the file system directly tells a read-only or immutable file apart from a failing disk.
+                if (code is 8 or 10 or 14 && WhyNotWritable() is { } readOnly)
+                    return $"read-only: {readOnly} ({sqlite.Message})";
+                return code switch
                 {
                     5 or 6 => $"locked by another process for longer than Storage:BusyTimeoutMs ({sqlite.Message})",
                     8 => $"read-only: the file, its folder or its file system cannot be written ({sqlite.Message})",
