@@ -76,7 +76,8 @@ public sealed partial class FarmSoakTests(ITestOutputHelper output)
             var peak = worker.Memory()?.Peak ?? 0;
             var feeds = await ReadFeedsAsync(databasePath);
             // Failed polls are logged "Poll of {FeedKey} failed (...)": none may name a healthy feed.
-            var failedPolls = worker.Lines.Select(l => FailedPoll().Match(l)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+            var failedPolls = worker.Lines.Select(l => (Line: l, Match: FailedPoll().Match(l))).Where(m => m.Match.Success)
+                .Select(m => (Feed: int.Parse(m.Match.Groups[1].Value, CultureInfo.InvariantCulture), m.Line)).ToList();
             await worker.KillAsync();
 
             var report = Analyse(farm, kinds, feeds, launched, end, memory, peak, failedPolls);
@@ -100,7 +101,7 @@ public sealed partial class FarmSoakTests(ITestOutputHelper output)
     private sealed record SoakReport(string Summary, IReadOnlyList<string> Details, IReadOnlyList<string> Problems);
 
     private static SoakReport Analyse(FeedFarm farm, FarmKind[] kinds, IReadOnlyDictionary<string, FeedRow> rows, DateTimeOffset launched,
-        DateTimeOffset end, List<(TimeSpan At, long Rss)> memory, long peak, IReadOnlyList<int> failedPolls)
+        DateTimeOffset end, List<(TimeSpan At, long Rss)> memory, long peak, IReadOnlyList<(int Feed, string Line)> failedPolls)
     {
         var problems = new List<string>();
         var details = new List<string>();
@@ -172,8 +173,8 @@ public sealed partial class FarmSoakTests(ITestOutputHelper output)
         if (firstPollLatest > TimeSpan.FromSeconds(30) + LatenessTarget + TimeSpan.FromSeconds(15))
             problems.Add(FormattableString.Invariant($"The last first poll came {firstPollLatest.TotalSeconds:F1} s after launch; due within start-up + 30 s"));
 
-        foreach (var feed in failedPolls.Where(f => f < kinds.Length && FeedFarm.IsHealthy(kinds[f])).Distinct().Take(20))
-            problems.Add($"{Key(feed)} ({kinds[feed]}) had a failed poll: {rows.GetValueOrDefault(Key(feed))?.LastError}");
+        foreach (var (feed, line) in failedPolls.Where(f => f.Feed < kinds.Length && FeedFarm.IsHealthy(kinds[f.Feed])).Take(20))
+            problems.Add($"{Key(feed)} ({kinds[feed]}) had a failed poll: {line.Trim()}");
         double healthyMean = Enum.GetValues<FarmKind>().Where(k => FeedFarm.IsHealthy(k) && pollsByKind.ContainsKey(k)).SelectMany(k => pollsByKind[k]).Average();
         foreach (var (kind, counts) in pollsByKind.Where(p => !FeedFarm.IsHealthy(p.Key)))
         {
