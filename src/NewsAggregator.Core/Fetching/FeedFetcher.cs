@@ -134,8 +134,12 @@ public sealed class FeedFetcher : IDisposable
             var slot = _hostSlots.GetOrAdd(host, _ => new SemaphoreSlim(_options.MaxConcurrentPerHost));
             if (!await WaitForSlotAsync(slot, token))
             {
-                return trace.Fail(FetchFailureKind.Timeout,
-                    $"waited {_options.TimeoutSeconds} s (Fetch:TimeoutSeconds) for a connection to {url.Authority}: all {_options.MaxConcurrentPerHost} (Fetch:MaxConcurrentPerHost) were busy with other feeds of that host; nothing was requested");
+                // By then every fetch that held a slot when this one began to wait has met its deadline: try again then.
+                return trace.Fail(FetchFailureKind.HostBusy,
+                    $"waited {_options.TimeoutSeconds} s (Fetch:TimeoutSeconds) for a connection to {url.Authority}: all {_options.MaxConcurrentPerHost} (Fetch:MaxConcurrentPerHost) were busy with other feeds of that host; nothing was requested") with
+                {
+                    RetryAfter = _deadline,
+                };
             }
             if (!deadlineStarted)
             {
@@ -174,7 +178,7 @@ public sealed class FeedFetcher : IDisposable
     /// <summary>
     /// Waits for one of the host's connection slots, at most Fetch:TimeoutSeconds; false when they stayed busy that
     /// long. The bound keeps a host whose feeds are all slow from holding poll slots of the whole service: its queued
-    /// feeds fail (and back off, which is polite to an overloaded host) instead of waiting behind each other.
+    /// feeds are put off (HostBusy) instead of waiting behind each other.
     /// </summary>
     private async Task<bool> WaitForSlotAsync(SemaphoreSlim slot, CancellationToken token)
     {

@@ -108,7 +108,11 @@ public sealed class FeedPoller(
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        if (state.LastError is null)
+        if (fetch.Failure == FetchFailureKind.HostBusy)
+        {
+            logger.LogInformation("Poll of {FeedKey} put off: {Error}; next at {NextPoll:u}", feed.Key, fetch.Error, state.NextPollUtc);
+        }
+        else if (state.LastError is null)
         {
             logger.LogInformation("Polled {FeedKey}: {Outcome}, {Items} items, {New} new, {Updated} updated in {ElapsedMs} ms; next at {NextPoll:u}",
                 feed.Key, fetch.Outcome, reading.Articles.Count, report.New, report.Updated, (long)elapsed.TotalMilliseconds, state.NextPollUtc);

@@ -322,7 +322,7 @@ public sealed class FeedFetcherTests(FeedServerFixture server) : IClassFixture<F
     }
 
     [Fact]
-    public async Task FetchAsync_HostSlotsBusyForWholeTimeout_FailsWithoutRequestNamingTheLimit()
+    public async Task FetchAsync_HostSlotsBusyForWholeTimeout_HostBusyWithoutRequestNamingTheLimit()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var fetcher = CreateFetcher(o => { o.MaxConcurrentPerHost = 1; o.TimeoutSeconds = 5; }, clock);
@@ -340,7 +340,8 @@ public sealed class FeedFetcherTests(FeedServerFixture server) : IClassFixture<F
         clock.Advance(TimeSpan.FromSeconds(2.5)); // 7.5 s: the third has queued 5.5 s
 
         var result = await third;
-        Assert.Equal(FetchFailureKind.Timeout, result.Failure);
+        Assert.Equal(FetchFailureKind.HostBusy, result.Failure);
+        Assert.Equal(TimeSpan.FromSeconds(5), result.RetryAfter);
         Assert.Contains("Fetch:MaxConcurrentPerHost", result.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was requested", result.Error, StringComparison.Ordinal);
         Assert.Equal(staticHits, server.Hits("/static"));
