@@ -75,9 +75,9 @@ public sealed class FeedFetcher : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
         var trace = new Trace(request.Url);
-        // The deadline starts once the fetch holds its first connection slot (FetchHopsAsync): time spent queued behind
-        // other feeds of the same host is not this feed's slowness, and counting it made healthy feeds on a host with
-        // slow neighbours fail as timeouts. Queueing has its own bound (WaitForSlotAsync).
+        // The deadline runs only while the fetch holds a connection slot (FetchHopsAsync): time spent queued behind other
+        // feeds of the same host is not this feed's slowness, and counting it made healthy feeds on a host with slow
+        // neighbours fail as timeouts. Queueing has its own bound (WaitForSlotAsync).
         using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
 
@@ -119,7 +119,8 @@ public sealed class FeedFetcher : IDisposable
 
     private async Task<FetchResult> FetchHopsAsync(FetchRequest request, Trace trace, CancellationTokenSource deadline, CancellationToken token)
     {
-        var deadlineStarted = false;
+        // What is left of Fetch:TimeoutSeconds: it runs only while a hop holds a connection slot.
+        var budget = _deadline;
         if (!IsHttp(request.Url))
             return trace.Fail(FetchFailureKind.InvalidUrl, $"invalid URL {request.Url}: only absolute http and https URLs are fetched");
 
@@ -141,11 +142,8 @@ public sealed class FeedFetcher : IDisposable
                     RetryAfter = _deadline,
                 };
             }
-            if (!deadlineStarted)
-            {
-                deadline.CancelAfter(_deadline);
-                deadlineStarted = true;
-            }
+            var held = _time.GetTimestamp();
+            deadline.CancelAfter(budget > TimeSpan.Zero ? budget : TimeSpan.Zero);
             try
             {
                 using var message = BuildRequest(url, request);
@@ -170,6 +168,10 @@ public sealed class FeedFetcher : IDisposable
             }
             finally
             {
+                // Stopped while the next hop queues for its host (a redirect to a busy feed proxy): queueing is bounded
+                // on its own and is not this feed's slowness.
+                deadline.CancelAfter(Timeout.InfiniteTimeSpan);
+                budget -= _time.GetElapsedTime(held);
                 slot.Release();
             }
         }

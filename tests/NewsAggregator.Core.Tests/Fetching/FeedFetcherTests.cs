@@ -322,6 +322,32 @@ public sealed class FeedFetcherTests(FeedServerFixture server) : IClassFixture<F
     }
 
     [Fact]
+    public async Task FetchAsync_RedirectToBusyHost_QueueingForTheNextHopDoesNotUseTheDeadline()
+    {
+        // Found by the feed farm soak: a healthy feed behind a redirect timed out while its last hop queued for a
+        // host whose connections were held by hung feeds. "localhost" and "127.0.0.1" are two hosts to the fetcher.
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var port = server.BaseUrl.Port;
+        var fetcher = CreateFetcher(o => { o.MaxConcurrentPerHost = 1; o.TimeoutSeconds = 5; o.AllowedPrivateEndpoints.Add($"localhost:{port}"); }, clock);
+        var slowHits = server.Hits("/slow");
+        var redirectHits = server.Hits("/redirect");
+
+        var holder = fetcher.FetchAsync(new FetchRequest(new Uri($"http://localhost:{port}/slow?ms=60000")), default);
+        await WaitUntil(() => server.Hits("/slow") == slowHits + 1);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var redirected = fetcher.FetchAsync(new FetchRequest(server.Url("redirect?to=" + Uri.EscapeDataString($"http://localhost:{port}/slow?ms=1000"))), default);
+        await WaitUntil(() => server.Hits("/redirect") == redirectHits + 1);
+        await Task.Delay(100); // the second hop is now queued behind the holder
+        clock.Advance(TimeSpan.FromSeconds(3.5)); // 5.5 s: the holder's deadline ends; the second hop gets the slot
+        await WaitUntil(() => server.Hits("/slow") == slowHits + 2);
+        clock.Advance(TimeSpan.FromSeconds(3)); // 8.5 s: 6.5 s after the first hop, 3 s of them holding a connection
+
+        Assert.Equal(FetchFailureKind.Timeout, (await holder).Failure);
+        var result = await redirected;
+        Assert.Equal(FetchOutcome.Fetched, result.Outcome);
+    }
+
+    [Fact]
     public async Task FetchAsync_HostSlotsBusyForWholeTimeout_HostBusyWithoutRequestNamingTheLimit()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
