@@ -51,8 +51,14 @@ public sealed partial record AppSettings(
         // The command line and NEWSAGG_ variables too: "--Schedulng:MinIntervalSeconds=60" must not be ignored quietly.
         foreach (var section in configuration.GetChildren())
         {
-            if (!IsKnownSection(section.Key, inFile: false) && unknown.Add(section.Key))
-                errors.Add($"{section.Key} ({SourceOf(configuration, section.Key)}) is not a known section; allowed: {string.Join(", ", Sections.Concat(HostSections))}");
+            if (IsKnownSection(section.Key, inFile: false) || !unknown.Add(section.Key))
+                continue;
+            var source = SourceOf(configuration, section.Key);
+            // A NEWSAGG_ variable without "__" names no section: it is not configuration (the fault-injection and
+            // test switches, NEWSAGG_SOAK_MINUTES, …), and only a misspelt section such as NEWSAGG_Fech__X is a mistake.
+            if (source.StartsWith("environment", StringComparison.Ordinal) && !section.GetChildren().Any())
+                continue;
+            errors.Add($"{section.Key} ({source}) is not a known section; allowed: {string.Join(", ", Sections.Concat(HostSections))}");
         }
         if (configuration["Urls"] is { } urls && UrlsProblem(urls) is { } problem)
             errors.Add(problem);
