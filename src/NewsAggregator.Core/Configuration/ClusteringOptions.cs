@@ -125,7 +125,8 @@ public sealed class ClusteringOptions
             if (value is <= 0 or > 1 || double.IsNaN(value))
                 yield return $"Clustering:{name} must be above 0 and at most 1 (got {value})";
         }
-        if (MergeThreshold < JoinThreshold)
+        // Compared only when both are in range: a JoinThreshold of 2 is one mistake, reported once above.
+        if (JoinThreshold is > 0 and <= 1 && MergeThreshold is > 0 and <= 1 && MergeThreshold < JoinThreshold)
             yield return $"Clustering:MergeThreshold ({MergeThreshold}) must not be below Clustering:JoinThreshold ({JoinThreshold})";
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NewsAggregator.Core.Fetching;
 using NewsAggregator.Core.Outlets;
 
 namespace NewsAggregator.Core.Configuration;
@@ -18,8 +19,12 @@ public static class FeedList
         WriteIndented = true,
     };
 
-    /// <summary>Reads and validates the list; a problem names the feed and what is wrong. Outlets are checked against the directory.</summary>
-    public static IReadOnlyList<FeedDefinition> Load(string path, OutletDirectory outlets)
+    /// <summary>
+    /// Reads and validates the list; a problem names the feed and what is wrong. Outlets are checked against the
+    /// directory and, given the fetch policy, URLs that could never be fetched (a private or metadata address by IP
+    /// or name) are refused here, at start, rather than failing every poll.
+    /// </summary>
+    public static IReadOnlyList<FeedDefinition> Load(string path, OutletDirectory outlets, AddressPolicy? policy = null)
     {
         if (!File.Exists(path))
             throw new ConfigurationException($"Feeds:File: {path} does not exist");
@@ -51,6 +56,8 @@ public static class FeedList
                 errors.Add($"{where}: \"url\" must be an absolute http or https URL (got \"{e.Url}\")");
             else if (!urls.Add(url.AbsoluteUri))
                 errors.Add($"{where}: the same url is configured twice");
+            else if (policy?.CheckUrl(url) is { } refusal)
+                errors.Add($"{where}: \"url\" {url.AbsoluteUri} is not fetched, {refusal}");
             else if (errors.Count == 0)
                 feeds.Add(new FeedDefinition(e.Id!, e.Outlet!, url, e.Title));
         }

@@ -51,24 +51,27 @@ public sealed class SchedulingOptions
         const int intervalFloor = 10, intervalCeiling = 86400, week = 7 * 86400;
         var errors = new List<string>();
 
-        void Range(string key, double value, double min, double max)
+        bool Range(string key, double value, double min, double max)
         {
             // Written so that NaN fails too; invariant so that "0.5" reads the same on every machine.
-            if (!(value >= min && value <= max))
-                errors.Add(FormattableString.Invariant($"{Section}:{key} must be between {min} and {max} (got {value})"));
+            if (value >= min && value <= max)
+                return true;
+            errors.Add(FormattableString.Invariant($"{Section}:{key} must be between {min} and {max} (got {value})"));
+            return false;
         }
 
-        Range(nameof(MinIntervalSeconds), MinIntervalSeconds, intervalFloor, intervalCeiling);
-        Range(nameof(DefaultIntervalSeconds), DefaultIntervalSeconds, intervalFloor, intervalCeiling);
-        Range(nameof(MaxIntervalSeconds), MaxIntervalSeconds, intervalFloor, intervalCeiling);
-        if (MinIntervalSeconds > MaxIntervalSeconds)
+        // The rules between keys are checked only when each key is in range by itself: one mistake, one message.
+        var min = Range(nameof(MinIntervalSeconds), MinIntervalSeconds, intervalFloor, intervalCeiling);
+        var @default = Range(nameof(DefaultIntervalSeconds), DefaultIntervalSeconds, intervalFloor, intervalCeiling);
+        var max = Range(nameof(MaxIntervalSeconds), MaxIntervalSeconds, intervalFloor, intervalCeiling);
+        if (min && max && MinIntervalSeconds > MaxIntervalSeconds)
             errors.Add($"{Section}:{nameof(MinIntervalSeconds)} must not exceed {nameof(MaxIntervalSeconds)} ({MaxIntervalSeconds}) (got {MinIntervalSeconds})");
-        else if (DefaultIntervalSeconds < MinIntervalSeconds || DefaultIntervalSeconds > MaxIntervalSeconds)
+        else if (min && @default && max && (DefaultIntervalSeconds < MinIntervalSeconds || DefaultIntervalSeconds > MaxIntervalSeconds))
             errors.Add($"{Section}:{nameof(DefaultIntervalSeconds)} must be between {nameof(MinIntervalSeconds)} ({MinIntervalSeconds}) and {nameof(MaxIntervalSeconds)} ({MaxIntervalSeconds}) (got {DefaultIntervalSeconds})");
         Range(nameof(JitterFraction), JitterFraction, 0, 0.5);
-        Range(nameof(MaxBackoffSeconds), MaxBackoffSeconds, intervalFloor, week);
+        var backoff = Range(nameof(MaxBackoffSeconds), MaxBackoffSeconds, intervalFloor, week);
         // A failing feed must not be polled more often than a healthy one could be.
-        if (MaxBackoffSeconds < MaxIntervalSeconds)
+        if (backoff && max && MaxBackoffSeconds < MaxIntervalSeconds)
             errors.Add($"{Section}:{nameof(MaxBackoffSeconds)} must be at least {nameof(MaxIntervalSeconds)} ({MaxIntervalSeconds}) (got {MaxBackoffSeconds})");
         Range(nameof(MaxRetryAfterSeconds), MaxRetryAfterSeconds, intervalFloor, week);
         Range(nameof(DeadAfterHours), DeadAfterHours, 1, 365 * 24);

@@ -31,9 +31,12 @@ public sealed class StorageOptions
 
     public string ResolvedPath() => string.IsNullOrWhiteSpace(Path) ? DefaultPath("newsagg.db") : System.IO.Path.GetFullPath(Path);
 
-    /// <summary>A file in the user's local data folder (~/.local/share/NewsAggregator on Linux, %LOCALAPPDATA% on Windows).</summary>
-    public static string DefaultPath(string fileName) =>
-        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "NewsAggregator", fileName);
+    /// <summary>The user's local data folder for NewsAggregator (~/.local/share/NewsAggregator on Linux, %LOCALAPPDATA% on Windows).</summary>
+    public static string DefaultFolder =>
+        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "NewsAggregator");
+
+    /// <summary>A file in <see cref="DefaultFolder"/>.</summary>
+    public static string DefaultPath(string fileName) => System.IO.Path.Combine(DefaultFolder, fileName);
 
     public IEnumerable<string> Validate()
     {

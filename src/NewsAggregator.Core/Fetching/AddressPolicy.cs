@@ -48,6 +48,20 @@ public sealed class AddressPolicy
         return $"refused: {subject} ({reason}); allow it with Fetch:AllowedPrivateEndpoints \"{EndpointOf(host, port)}\" or Fetch:AllowPrivateNetworks";
     }
 
+    /// <summary>
+    /// What can be judged from a URL alone, before any lookup: an IP literal in a refused range or a metadata host
+    /// name. Null when the URL may be fetched (its host's addresses are checked again when it is resolved).
+    /// </summary>
+    public string? CheckUrl(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var host = url.IdnHost;
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+            && IPAddress.TryParse(host.Trim('[', ']'), out var literal))
+            return CheckAddress(host, url.Port, literal);
+        return CheckHostName(host, url.Port);
+    }
+
     /// <summary>Refuses known metadata host names before they are resolved.</summary>
     public string? CheckHostName(string host, int port)
     {

@@ -75,13 +75,16 @@ public sealed class FeedFetcher : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
         var trace = new Trace(request.Url);
-        using var deadline = new CancellationTokenSource(_deadline, _time);
+        // The deadline runs only while the fetch holds a connection slot (FetchHopsAsync): time spent queued behind other
+        // feeds of the same host is not this feed's slowness, and counting it made healthy feeds on a host with slow
+        // neighbours fail as timeouts. Queueing has its own bound (WaitForSlotAsync).
+        using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
 
         FetchResult result;
         try
         {
-            result = await FetchHopsAsync(request, trace, linked.Token);
+            result = await FetchHopsAsync(request, trace, deadline, linked.Token);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -114,8 +117,10 @@ public sealed class FeedFetcher : IDisposable
             slot.Dispose();
     }
 
-    private async Task<FetchResult> FetchHopsAsync(FetchRequest request, Trace trace, CancellationToken token)
+    private async Task<FetchResult> FetchHopsAsync(FetchRequest request, Trace trace, CancellationTokenSource deadline, CancellationToken token)
     {
+        // What is left of Fetch:TimeoutSeconds: it runs only while a hop holds a connection slot.
+        var budget = _deadline;
         if (!IsHttp(request.Url))
             return trace.Fail(FetchFailureKind.InvalidUrl, $"invalid URL {request.Url}: only absolute http and https URLs are fetched");
 
@@ -126,9 +131,19 @@ public sealed class FeedFetcher : IDisposable
             if (PreCheckHost(url) is { } refusal)
                 return trace.Fail(FetchFailureKind.RefusedAddress, refusal);
 
-            // Waiting for a slot counts within the deadline: the token already carries it.
-            var slot = _hostSlots.GetOrAdd(url.IdnHost.ToLowerInvariant(), _ => new SemaphoreSlim(_options.MaxConcurrentPerHost));
-            await slot.WaitAsync(token);
+            var host = url.IdnHost.ToLowerInvariant();
+            var slot = _hostSlots.GetOrAdd(host, _ => new SemaphoreSlim(_options.MaxConcurrentPerHost));
+            if (!await WaitForSlotAsync(slot, token))
+            {
+                // By then every fetch that held a slot when this one began to wait has met its deadline: try again then.
+                return trace.Fail(FetchFailureKind.HostBusy,
+                    $"waited {_options.TimeoutSeconds} s (Fetch:TimeoutSeconds) for a connection to {url.Authority}: all {_options.MaxConcurrentPerHost} (Fetch:MaxConcurrentPerHost) were busy with other feeds of that host; nothing was requested") with
+                {
+                    RetryAfter = _deadline,
+                };
+            }
+            var held = _time.GetTimestamp();
+            deadline.CancelAfter(budget > TimeSpan.Zero ? budget : TimeSpan.Zero);
             try
             {
                 using var message = BuildRequest(url, request);
@@ -153,8 +168,32 @@ public sealed class FeedFetcher : IDisposable
             }
             finally
             {
+                // Stopped while the next hop queues for its host (a redirect to a busy feed proxy): queueing is bounded
+                // on its own and is not this feed's slowness.
+                deadline.CancelAfter(Timeout.InfiniteTimeSpan);
+                budget -= _time.GetElapsedTime(held);
                 slot.Release();
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits for one of the host's connection slots, at most Fetch:TimeoutSeconds; false when they stayed busy that
+    /// long. The bound keeps a host whose feeds are all slow from holding poll slots of the whole service: its queued
+    /// feeds are put off (HostBusy) instead of waiting behind each other.
+    /// </summary>
+    private async Task<bool> WaitForSlotAsync(SemaphoreSlim slot, CancellationToken token)
+    {
+        using var queued = new CancellationTokenSource(_deadline, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, queued.Token);
+        try
+        {
+            await slot.WaitAsync(linked.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (queued.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
@@ -301,14 +340,7 @@ public sealed class FeedFetcher : IDisposable
     }
 
     /// <summary>IP literals and metadata names are refused before any request, so nothing is even attempted.</summary>
-    private string? PreCheckHost(Uri url)
-    {
-        var host = url.IdnHost;
-        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-            && IPAddress.TryParse(host.Trim('[', ']'), out var literal))
-            return _policy.CheckAddress(host, url.Port, literal);
-        return _policy.CheckHostName(host, url.Port);
-    }
+    private string? PreCheckHost(Uri url) => _policy.CheckUrl(url);
 
     /// <summary>
     /// Resolves the host once, checks every address, then connects to a checked address: a second lookup by the

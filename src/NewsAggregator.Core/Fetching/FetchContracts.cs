@@ -37,6 +37,11 @@ public enum FetchFailureKind
     ServerError,
     /// <summary>Broken content encoding, truncated body, TLS or protocol errors.</summary>
     ProtocolError,
+    /// <summary>
+    /// Nothing was requested: every connection the host is allowed (Fetch:MaxConcurrentPerHost) stayed busy with its
+    /// other feeds for Fetch:TimeoutSeconds. Not a failure of this feed: the poll is put off, not backed off.
+    /// </summary>
+    HostBusy,
 }
 
 public sealed record FetchResult

@@ -44,6 +44,8 @@ public sealed class OutletDirectory
     /// <summary>Reads and validates the directory; every problem is reported with the outlet it concerns.</summary>
     public static OutletDirectory Load(string path)
     {
+        if (!File.Exists(path))
+            throw new ConfigurationException($"Feeds:OutletsFile: {path} does not exist");
         OutletFile? file;
         try
         {

@@ -25,6 +25,19 @@ public sealed record PollReport
     public IReadOnlyList<string> NewUrls { get; init; } = [];
 }
 
+/// <summary>
+/// A poll whose result the database refused for a reason an operator can fix (disk full, read-only, locked): nothing
+/// of it was committed, the feed's state included, so it is polled again as if this poll had not happened.
+/// </summary>
+public sealed class PollNotStoredException(string feedKey, int articles, string? firstUrl, string reason, Exception inner)
+    : Exception($"Poll of {feedKey} not stored: {reason}", inner)
+{
+    public string FeedKey { get; } = feedKey;
+    public int Articles { get; } = articles;
+    public string? FirstUrl { get; } = firstUrl;
+    public string Reason { get; } = reason;
+}
+
 /// <summary>Fetch, parse and normalize a feed without storing anything: what `feeds check` and a poll share.</summary>
 public sealed record FeedReading(FetchResult? Fetch, FeedParseResult? Parse, IReadOnlyList<NormalizedArticle> Articles, int SkippedItems);
 
@@ -69,21 +82,31 @@ public sealed class FeedPoller(
         });
 
         // From here on nothing is cancelled: the write commits whole or not at all.
-        var report = await writer.WriteAsync(new PollWrite
+        IngestReport report;
+        try
         {
-            FeedId = feed.Id,
-            OutletId = feed.OutletId,
-            PolledUtc = now,
-            State = state,
-            StatusCode = fetch.StatusCode,
-            // A body that failed to parse keeps the old validators, so the next poll fetches it again in full.
-            ReplaceValidators = fetch.Outcome == FetchOutcome.Fetched && parse is { Succeeded: true },
-            ETag = fetch.ETag,
-            LastModified = fetch.LastModified,
-            BodyHash = fetch.BodyHash,
-            SiteLink = parse?.Feed?.Link,
-            Articles = reading.Articles,
-        }, CancellationToken.None);
+            report = await writer.WriteAsync(new PollWrite
+            {
+                FeedId = feed.Id,
+                OutletId = feed.OutletId,
+                PolledUtc = now,
+                State = state,
+                StatusCode = fetch.StatusCode,
+                // A body that failed to parse keeps the old validators, so the next poll fetches it again in full.
+                ReplaceValidators = fetch.Outcome == FetchOutcome.Fetched && parse is { Succeeded: true },
+                ETag = fetch.ETag,
+                LastModified = fetch.LastModified,
+                BodyHash = fetch.BodyHash,
+                SiteLink = parse?.Feed?.Link,
+                Articles = reading.Articles,
+            }, CancellationToken.None);
+        }
+        catch (Exception e) when (writer.Explain(e) is { } reason)
+        {
+            // Disk full, read-only, locked: the feed's state was not saved either, so the poll is simply to be made
+            // again; nothing of it was acknowledged.
+            throw new PollNotStoredException(feed.Key, reading.Articles.Count, reading.Articles.Count > 0 ? reading.Articles[0].CanonicalUrl : null, reason, e);
+        }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics?.Polled(fetch, parse?.Failure ?? ParseFailureKind.None, report.New, report.Updated, report.Unchanged);
@@ -97,7 +120,11 @@ public sealed class FeedPoller(
         {
             logger.LogWarning("Feed {FeedKey} answered again and is no longer dead", feed.Key);
         }
-        if (state.LastError is null)
+        if (fetch.Failure == FetchFailureKind.HostBusy)
+        {
+            logger.LogInformation("Poll of {FeedKey} put off: {Error}; next at {NextPoll:u}", feed.Key, fetch.Error, state.NextPollUtc);
+        }
+        else if (state.LastError is null)
         {
             logger.LogInformation("Polled {FeedKey}: {Outcome}, {Items} items, {New} new, {Updated} updated in {ElapsedMs} ms; next at {NextPoll:u}",
                 feed.Key, fetch.Outcome, reading.Articles.Count, report.New, report.Updated, (long)elapsed.TotalMilliseconds, state.NextPollUtc);

@@ -46,6 +46,15 @@ public sealed class PollPolicy
         var fetch = observation.Fetch;
         var interval = current.Interval > TimeSpan.Zero ? Clamp(current.Interval) : _default;
 
+        if (fetch.Failure == FetchFailureKind.HostBusy)
+        {
+            // Nothing was asked of the feed, so nothing is learnt about it: no failure, no backoff, its error and
+            // streaks untouched. The poll is only put off until the host's busy fetches have met their deadline;
+            // marking the feed failing would punish it for its neighbours on the same host.
+            var wait = fetch.RetryAfter is { } busy && busy > TimeSpan.Zero ? busy : _min;
+            return current with { NextPollUtc = now + Jitter(wait) };
+        }
+
         if (!fetch.IsFailure && observation.ParseFailure == ParseFailureKind.None)
         {
             interval = fetch.Outcome switch

@@ -20,9 +20,18 @@ public interface IDatabaseDialect
     /// <summary>Settings that belong to a connection, not to the database: run on every open.</summary>
     Task ConfigureConnectionAsync(DbConnection connection, CancellationToken ct);
 
-    /// <summary>One-time preparation before first use: create the folder, switch the journal mode.</summary>
+    /// <summary>One-time preparation before first use: check (or, for the default location, create) the folder, switch the journal mode.</summary>
     Task PrepareAsync(CancellationToken ct);
 
     /// <summary>Starts the write transaction; SQLite takes the write lock at once so that two writers never deadlock.</summary>
     DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>Throws when the database can be read but not written (a read-only file or file system).</summary>
+    Task CheckWritableAsync(CancellationToken ct);
+
+    /// <summary>
+    /// What a storage failure means for an operator ("disk full (…)", "read-only (…)", "not a SQLite database (…)"),
+    /// or null when the exception is not one the dialect knows: that is a bug and must surface as one.
+    /// </summary>
+    string? Explain(Exception exception);
 }

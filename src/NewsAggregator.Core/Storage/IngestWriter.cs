@@ -64,6 +64,9 @@ public sealed class IngestWriter : IAsyncDisposable
         return pending.Done.Task.WaitAsync(ct);
     }
 
+    /// <summary>What a failed write means for an operator (disk full, read-only, …); null for a failure that is a bug.</summary>
+    public string? Explain(Exception exception) => _database.Dialect.Explain(exception);
+
     /// <summary>Stops accepting writes and waits until everything queued is committed.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -92,7 +95,10 @@ public sealed class IngestWriter : IAsyncDisposable
             catch (Exception e) when (batch.Count > 1)
             {
                 // One bad poll must not sink the others that shared its transaction: retry them one by one.
-                _logger.LogWarning(e, "Batch of {Polls} polls failed to commit; retrying each alone", batch.Count);
+                if (Explain(e) is { } reason)
+                    _logger.LogWarning("Batch of {Polls} polls failed to commit ({Reason}); retrying each alone", batch.Count, reason);
+                else
+                    _logger.LogWarning(e, "Batch of {Polls} polls failed to commit; retrying each alone", batch.Count);
                 foreach (var one in batch)
                 {
                     try
@@ -101,17 +107,26 @@ public sealed class IngestWriter : IAsyncDisposable
                     }
                     catch (Exception inner)
                     {
-                        _logger.LogError(inner, "Poll of feed {FeedId} could not be stored", one.Write.FeedId);
-                        one.Done.TrySetException(inner);
+                        Failed(one, inner);
                     }
                 }
             }
             catch (Exception e)
             {
-                _logger.LogError(e, "Poll of feed {FeedId} could not be stored", batch[0].Write.FeedId);
-                batch[0].Done.TrySetException(e);
+                Failed(batch[0], e);
             }
         }
+    }
+
+    /// <summary>
+    /// The caller hears of the failure and reports it with its feed (disk full, read-only: one line per poll, no stack
+    /// trace); only a failure the dialect does not know is logged here with its exception, as a bug.
+    /// </summary>
+    private void Failed(Pending pending, Exception e)
+    {
+        if (Explain(e) is null)
+            _logger.LogError(e, "Poll of feed {FeedId} could not be stored", pending.Write.FeedId);
+        pending.Done.TrySetException(e);
     }
 
     private async Task CommitAsync(IReadOnlyList<Pending> batch)

@@ -8,7 +8,7 @@ namespace NewsAggregator.Clustering;
 /// writer queued since the last run (ARCHITECTURE step 6: one sequential consumer in ingest order).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ClusterJob(ClusterConsumer consumer, IHostApplicationLifetime lifetime, ILogger<ClusterJob> logger) : IJob
+public sealed class ClusterJob(ClusterConsumer consumer, Core.Storage.Database database, IHostApplicationLifetime lifetime, ILogger<ClusterJob> logger) : IJob
 {
     public static readonly JobKey Key = new("cluster", "clustering");
 
@@ -27,6 +27,11 @@ public sealed class ClusterJob(ClusterConsumer consumer, IHostApplicationLifetim
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The batch in hand did not commit; it stays queued for the next start.
+        }
+        catch (Exception e) when (database.Dialect.Explain(e) is { } reason)
+        {
+            // Disk full, read-only: the batch did not commit and stays queued; said in one line, no stack trace.
+            logger.LogError("Clustering run not stored: {Reason}; the queued articles stay queued", reason);
         }
         catch (Exception e)
         {

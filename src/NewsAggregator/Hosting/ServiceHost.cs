@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NewsAggregator.Core.Clustering;
@@ -54,7 +56,16 @@ public static class ServiceHost
         }
         await using (app)
         {
-            await app.StartAsync(ct);
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (Exception e) when (StartFailure(app, e) is { } message)
+            {
+                // Kestrel cannot listen, or the first writes (the feed list into the database) fail: one line, exit 2.
+                await Console.Error.WriteLineAsync(message);
+                return 2;
+            }
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var database = app.Services.GetRequiredService<Database>();
             // With JSON console logs standard output carries only JSON lines; these lines for people go to standard error.
@@ -76,10 +87,12 @@ public static class ServiceHost
     {
         var builder = CreateBuilder(args, demo, samples);
         var settings = LoadSettings(builder.Configuration);
+        if (!webOnly && builder.Configuration["Urls"] is { } urls)
+            CheckAddressesFree(urls);
         var outlets = OutletDirectory.Load(AppSettings.ResolvePath(settings.Feeds.OutletsFile));
         var configured = samples is not null
             ? new ConfiguredFeeds(samples.Definitions, $"bundled samples ({samples.Folder})")
-            : new ConfiguredFeeds(FeedList.Load(AppSettings.ResolvePath(settings.Feeds.File), outlets), AppSettings.ResolvePath(settings.Feeds.File));
+            : new ConfiguredFeeds(FeedList.Load(AppSettings.ResolvePath(settings.Feeds.File), outlets, new AddressPolicy(settings.Fetch)), AppSettings.ResolvePath(settings.Feeds.File));
 
         builder.Services.AddNewsAggregator(settings, outlets);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -106,7 +119,7 @@ public static class ServiceHost
         var app = builder.Build();
         // Listening before anything records, so that /metrics counts from the first poll.
         app.Services.GetRequiredService<MeterExporter>();
-        await EnsureSchemaAsync(app.Services, settings.Storage, ct);
+        await EnsureSchemaAsync(app.Services, settings.Storage, write: !webOnly, ct);
         // CSP, nosniff and friends on every response, errors and redirects included.
         app.UseSecurityHeaders();
         app.UseAuthentication();
@@ -198,8 +211,66 @@ public static class ServiceHost
         return services;
     }
 
-    /// <summary>The schema must be the one this build ships: migrated here when allowed, otherwise a clear refusal.</summary>
-    private static async Task EnsureSchemaAsync(IServiceProvider services, StorageOptions storage, CancellationToken ct)
+    /// <summary>
+    /// The schema must be the one this build ships: migrated here when allowed, otherwise a clear refusal. A database
+    /// that cannot be opened or written stops the start with what is wrong, not with an exception.
+    /// </summary>
+    private static async Task EnsureSchemaAsync(IServiceProvider services, StorageOptions storage, bool write, CancellationToken ct)
+    {
+        var dialect = services.GetRequiredService<Database>().Dialect;
+        try
+        {
+            await MigrateAsync(services, storage, ct);
+            if (write)
+                await dialect.CheckWritableAsync(ct);
+        }
+        catch (Exception e) when (e is not ConfigurationException and not OperationCanceledException && dialect.Explain(e) is { } why)
+        {
+            throw new ConfigurationException($"Database {dialect.Describe()} (Storage:Path): {why}");
+        }
+    }
+
+    /// <summary>
+    /// An explicit port another process already listens on: said in one line before anything starts. Kestrel would
+    /// find out only after the feeds were synced, and the host logs that failure with a stack trace. (A port taken in
+    /// the moment between this check and Kestrel's bind still ends in <see cref="StartFailure"/>.)
+    /// </summary>
+    private static void CheckAddressesFree(string urls)
+    {
+        foreach (var address in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parsable = address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(parsable, UriKind.Absolute, out var url) || url.Port == 0)
+                continue;
+            var ip = url.IsLoopback && !IPAddress.TryParse(url.DnsSafeHost, out _) ? IPAddress.Loopback
+                : IPAddress.TryParse(url.DnsSafeHost, out var literal) ? literal : null;
+            if (ip is null)
+                continue;
+            using var probe = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                probe.Bind(new IPEndPoint(ip, url.Port));
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new ConfigurationException($"Urls: {address} is already in use by another process; stop it or choose another port (--urls http://127.0.0.1:PORT)");
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AccessDenied)
+            {
+                throw new ConfigurationException($"Urls: cannot listen on {address}: {e.Message}");
+            }
+        }
+    }
+
+    private static string? StartFailure(WebApplication app, Exception e)
+    {
+        if (e is IOException && e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+            return $"Urls: {e.Message}";
+        var dialect = app.Services.GetRequiredService<Database>().Dialect;
+        return dialect.Explain(e) is { } why ? $"Database {dialect.Describe()} (Storage:Path): {why}" : null;
+    }
+
+    private static async Task MigrateAsync(IServiceProvider services, StorageOptions storage, CancellationToken ct)
     {
         var migrator = services.GetRequiredService<Migrator>();
         var status = await migrator.StatusAsync(ct);

@@ -38,9 +38,16 @@ public sealed class PollFeedJob(FeedPoller poller, Core.Configuration.Scheduling
             // Nothing was written for this poll; the feed is polled again after the next start.
             return;
         }
+        catch (PollNotStoredException e)
+        {
+            // Disk full, read-only, locked: an operator's problem, said in one line; the feed is polled again later.
+            logger.LogError("Poll of {FeedKey} not stored: {Reason}; its {Articles} articles (first {Url}) and its new state were not committed; retrying in {Seconds} s",
+                e.FeedKey, e.Reason, e.Articles, e.FirstUrl, scheduling.DefaultIntervalSeconds);
+            next = time.GetUtcNow().AddSeconds(scheduling.DefaultIntervalSeconds);
+        }
         catch (Exception e)
         {
-            // The store failed (disk full, database locked too long): the feed keeps its place in the schedule.
+            // Anything else is a bug, logged with its stack trace; the feed keeps its place in the schedule.
             logger.LogError(e, "Poll of feed {FeedId} could not complete; retrying in {Seconds} s", feedId, scheduling.DefaultIntervalSeconds);
             next = time.GetUtcNow().AddSeconds(scheduling.DefaultIntervalSeconds);
         }

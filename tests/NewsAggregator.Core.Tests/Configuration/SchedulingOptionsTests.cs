@@ -34,6 +34,26 @@ public sealed class SchedulingOptionsTests
         Assert.Equal(["Scheduling:DefaultIntervalSeconds must be between MinIntervalSeconds (300) and MaxIntervalSeconds (14400) (got 200)"], errors);
     }
 
+    [Theory]
+    [InlineData(-60)]
+    [InlineData(0)]
+    [InlineData(100_000)]
+    public void Validate_DefaultIntervalOutOfRange_OneMessageNotTwo(int seconds)
+    {
+        // Out of range is one mistake; "not between Min and Max" would say the same thing again.
+        var error = Assert.Single(new SchedulingOptions { DefaultIntervalSeconds = seconds }.Validate());
+
+        Assert.Equal($"Scheduling:DefaultIntervalSeconds must be between 10 and 86400 (got {seconds})", error);
+    }
+
+    [Fact]
+    public void Validate_MaxIntervalOutOfRange_OneMessageNotThree()
+    {
+        var error = Assert.Single(new SchedulingOptions { MaxIntervalSeconds = -1 }.Validate());
+
+        Assert.Equal("Scheduling:MaxIntervalSeconds must be between 10 and 86400 (got -1)", error);
+    }
+
     [Fact]
     public void Validate_MinAboveMax_NamesKey()
     {

@@ -300,21 +300,80 @@ public sealed class FeedFetcherTests(FeedServerFixture server) : IClassFixture<F
     }
 
     [Fact]
-    public async Task FetchAsync_WaitingForHostSlot_CountsWithinDeadline()
+    public async Task FetchAsync_AfterQueueingForHostSlot_GetsItsWholeDeadline()
+    {
+        // Found by the feed farm soak: a healthy feed queued behind a slow neighbour on the same host timed out,
+        // because its deadline ran while it waited. The deadline now starts when the fetch holds a slot.
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var fetcher = CreateFetcher(o => { o.MaxConcurrentPerHost = 1; o.TimeoutSeconds = 5; }, clock);
+        var slowHits = server.Hits("/slow");
+
+        var holder = fetcher.FetchAsync(new FetchRequest(server.Url("slow?ms=60000")), default);
+        await WaitUntil(() => server.Hits("/slow") == slowHits + 1);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        var waiter = fetcher.FetchAsync(new FetchRequest(server.Url("slow?ms=1000")), default);
+        clock.Advance(TimeSpan.FromSeconds(2.5)); // 5.5 s: the holder's deadline ends; the waiter, queued 2.5 s, gets the slot
+        await WaitUntil(() => server.Hits("/slow") == slowHits + 2);
+        clock.Advance(TimeSpan.FromSeconds(3.5)); // 9 s: 6 s after the waiter asked, 3.5 s after it got the slot
+
+        Assert.Equal(FetchFailureKind.Timeout, (await holder).Failure);
+        var result = await waiter;
+        Assert.Equal(FetchOutcome.Fetched, result.Outcome);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectToBusyHost_QueueingForTheNextHopDoesNotUseTheDeadline()
+    {
+        // Found by the feed farm soak: a healthy feed behind a redirect timed out while its last hop queued for a
+        // host whose connections were held by hung feeds. "localhost" and "127.0.0.1" are two hosts to the fetcher.
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var port = server.BaseUrl.Port;
+        var fetcher = CreateFetcher(o => { o.MaxConcurrentPerHost = 1; o.TimeoutSeconds = 5; o.AllowedPrivateEndpoints.Add($"localhost:{port}"); }, clock);
+        var slowHits = server.Hits("/slow");
+        var redirectHits = server.Hits("/redirect");
+
+        var holder = fetcher.FetchAsync(new FetchRequest(new Uri($"http://localhost:{port}/slow?ms=60000")), default);
+        await WaitUntil(() => server.Hits("/slow") == slowHits + 1);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var redirected = fetcher.FetchAsync(new FetchRequest(server.Url("redirect?to=" + Uri.EscapeDataString($"http://localhost:{port}/slow?ms=1000"))), default);
+        await WaitUntil(() => server.Hits("/redirect") == redirectHits + 1);
+        await Task.Delay(100); // the second hop is now queued behind the holder
+        clock.Advance(TimeSpan.FromSeconds(3.5)); // 5.5 s: the holder's deadline ends; the second hop gets the slot
+        await WaitUntil(() => server.Hits("/slow") == slowHits + 2);
+        clock.Advance(TimeSpan.FromSeconds(3)); // 8.5 s: 6.5 s after the first hop, 3 s of them holding a connection
+
+        Assert.Equal(FetchFailureKind.Timeout, (await holder).Failure);
+        var result = await redirected;
+        Assert.Equal(FetchOutcome.Fetched, result.Outcome);
+    }
+
+    [Fact]
+    public async Task FetchAsync_HostSlotsBusyForWholeTimeout_HostBusyWithoutRequestNamingTheLimit()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var fetcher = CreateFetcher(o => { o.MaxConcurrentPerHost = 1; o.TimeoutSeconds = 5; }, clock);
         var slowHits = server.Hits("/slow");
         var staticHits = server.Hits("/static");
 
-        var holder = fetcher.FetchAsync(new FetchRequest(server.Url("slow?ms=10000")), default);
-        await WaitUntil(() => server.Hits("/slow") > slowHits);
-        var waiter = fetcher.FetchAsync(new FetchRequest(server.Url("static")), default);
-        clock.Advance(TimeSpan.FromSeconds(6));
+        var first = fetcher.FetchAsync(new FetchRequest(server.Url("slow?ms=60000")), default);
+        await WaitUntil(() => server.Hits("/slow") == slowHits + 1);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var second = fetcher.FetchAsync(new FetchRequest(server.Url("slow?ms=60000")), default);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var third = fetcher.FetchAsync(new FetchRequest(server.Url("static")), default);
+        clock.Advance(TimeSpan.FromSeconds(3)); // 5 s: the first times out, the second (queued first) gets the slot
+        await WaitUntil(() => server.Hits("/slow") == slowHits + 2);
+        clock.Advance(TimeSpan.FromSeconds(2.5)); // 7.5 s: the third has queued 5.5 s
 
-        Assert.Equal(FetchFailureKind.Timeout, (await waiter).Failure);
-        Assert.Equal(FetchFailureKind.Timeout, (await holder).Failure);
+        var result = await third;
+        Assert.Equal(FetchFailureKind.HostBusy, result.Failure);
+        Assert.Equal(TimeSpan.FromSeconds(5), result.RetryAfter);
+        Assert.Contains("Fetch:MaxConcurrentPerHost", result.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was requested", result.Error, StringComparison.Ordinal);
         Assert.Equal(staticHits, server.Hits("/static"));
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(FetchFailureKind.Timeout, (await first).Failure);
+        Assert.Equal(FetchFailureKind.Timeout, (await second).Failure);
     }
 
     [Theory]

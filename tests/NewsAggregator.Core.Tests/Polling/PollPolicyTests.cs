@@ -179,6 +179,36 @@ public sealed class PollPolicyTests
     }
 
     [Fact]
+    public void Next_HostBusy_PutsThePollOffWithoutCountingAFailure()
+    {
+        // Found by the feed farm soak: a healthy feed whose host's connections were all held by hung neighbours was
+        // marked failing and backed off although nothing had been asked of it.
+        var policy = Exact();
+        var healthy = Feed(900) with { LastSuccessUtc = T0.AddMinutes(-15) };
+
+        var state = policy.Next(healthy, Failed(T0, FetchFailureKind.HostBusy, retryAfter: TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(FeedStatus.Active, state.Status);
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.Null(state.LastError);
+        Assert.Equal(TimeSpan.FromSeconds(900), state.Interval);
+        Assert.Equal(TimeSpan.FromSeconds(30), Delay(state, T0));
+    }
+
+    [Fact]
+    public void Next_HostBusyWhileFailing_KeepsTheStreakAndItsReason()
+    {
+        var policy = Exact();
+        var failing = policy.Next(Feed(900), Failed(T0, FetchFailureKind.ServerError, 503));
+
+        var state = policy.Next(failing, Failed(T0.AddMinutes(15), FetchFailureKind.HostBusy, retryAfter: TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(FeedStatus.Failing, state.Status);
+        Assert.Equal(1, state.ConsecutiveFailures);
+        Assert.Equal(failing.LastError, state.LastError);
+    }
+
+    [Fact]
     public void Next_RepeatedFailures_BackoffDoublesAndCaps()
     {
         var policy = Exact();

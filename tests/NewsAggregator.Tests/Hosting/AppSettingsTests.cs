@@ -96,6 +96,39 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
+    public void Load_UnknownSectionOnCommandLine_IsReportedOnceNamingTheSource()
+    {
+        var configuration = new ConfigurationBuilder().AddCommandLine(["--Schedulng:MinIntervalSeconds=60", "--environment=Production"]).Build();
+
+        var e = Assert.Throws<ConfigurationException>(() => AppSettings.Load(configuration));
+
+        Assert.StartsWith("Invalid configuration: Schedulng (command line) is not a known section; allowed: Fetch, ", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Environment.NewLine, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_EnvironmentVariables_MisspeltSectionReportedFlatSwitchIgnored()
+    {
+        // NEWSAGG_FAULT_ACK_BEFORE_COMMIT and the test switches share the prefix but name no section.
+        Environment.SetEnvironmentVariable("NEWSAGGUNIT_Fech__TimeoutSeconds", "10");
+        Environment.SetEnvironmentVariable("NEWSAGGUNIT_SOME_SWITCH", "1");
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables("NEWSAGGUNIT_").Build();
+
+            var e = Assert.Throws<ConfigurationException>(() => AppSettings.Load(configuration));
+
+            Assert.Contains("Fech (environment variable", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("SOME_SWITCH", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NEWSAGGUNIT_Fech__TimeoutSeconds", null);
+            Environment.SetEnvironmentVariable("NEWSAGGUNIT_SOME_SWITCH", null);
+        }
+    }
+
+    [Fact]
     public void Load_UnknownSectionInFile_IsReported()
     {
         var e = Assert.Throws<ConfigurationException>(() => Load([], new() { ["Scheduler:MinIntervalSeconds"] = "60" }));
