@@ -34,7 +34,9 @@ public sealed class BackupTests(ITestOutputHelper output) : IDisposable
         var live = Path.Combine(_folder, "live", "newsagg.db");
         var backup = Path.Combine(_folder, "backups", "newsagg-backup.db");
         var restored = Path.Combine(_folder, "restored", "newsagg.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
+        // A configured Storage:Path must be in an existing folder (only the default folder is created), as an operator's is.
+        foreach (var path in new[] { live, backup, restored })
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var feedsFile = Path.Combine(_folder, "feeds.json");
         await File.WriteAllTextAsync(feedsFile, FeedsJson(server));
 
